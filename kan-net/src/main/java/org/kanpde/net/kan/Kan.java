@@ -1,0 +1,264 @@
+package org.kanpde.net.kan;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.SplittableRandom;
+
+import org.kanpde.net.Derivatives;
+import org.kanpde.net.TrialFunction;
+import org.kanpde.net.spline.BSplineBasis;
+
+/**
+ * A Kolmogorov-Arnold network [n_0, n_1, ..., n_L = 1]: layer l maps n_l nodes to n_{l+1} by
+ * learnable edge functions phi(x) = w_b silu(x) + w_s sum_m c_m N_m(x) (B-splines of order k on a
+ * grid of G intervals per input node), and each node sums its incoming edges.
+ *
+ * <p>The structure (widths, grids, orders) is immutable: {@link #extendGrid} and
+ * {@link #updateGrid} return new networks. The parameters are one live array, laid out layer after
+ * layer as described in {@link KanLayer}. Build with {@link #builder()}.
+ */
+public final class Kan implements TrialFunction {
+    private final int[] widths;
+    private final KanLayer[] layers;
+    private final double[] parameters;
+
+    Kan(int[] widths, BSplineBasis[][] bases, double[] parameters) {
+        this.widths = widths.clone();
+        this.layers = new KanLayer[widths.length - 1];
+        int offset = 0;
+        for (int l = 0; l < layers.length; l++) {
+            layers[l] = new KanLayer(bases[l], widths[l + 1], offset);
+            offset += layers[l].parameterCount();
+        }
+        if (parameters == null) {
+            this.parameters = new double[offset];
+        } else {
+            if (parameters.length != offset) {
+                throw new IllegalArgumentException("KAN " + Arrays.toString(widths) + " has " + offset
+                        + " parameters, got " + parameters.length);
+            }
+            this.parameters = parameters;
+        }
+    }
+
+    /** A builder with the KAN paper's defaults: G = 5, k = 3, grid range [-1, 1], noise 0.1. */
+    public static KanBuilder builder() {
+        return new KanBuilder();
+    }
+
+    @Override
+    public int inputDimension() {
+        return widths[0];
+    }
+
+    @Override
+    public int parameterCount() {
+        return parameters.length;
+    }
+
+    @Override
+    public double[] parameters() {
+        return parameters;
+    }
+
+    @Override
+    public KanEvaluator evaluator(Derivatives level) {
+        return new KanEvaluator(this, level);
+    }
+
+    @Override
+    public Kan copy() {
+        return new Kan(widths, bases(), parameters.clone());
+    }
+
+    /** Layer widths [n_0, ..., n_L] (a copy). */
+    public int[] widths() {
+        return widths.clone();
+    }
+
+    /** Number of layers L. */
+    public int layerCount() {
+        return layers.length;
+    }
+
+    /** Layer l, 0 &lt;= l &lt; L. */
+    public KanLayer layer(int l) {
+        return layers[l];
+    }
+
+    /** Grid sizes G per layer. */
+    public int[] gridSizes() {
+        int[] sizes = new int[layers.length];
+        for (int l = 0; l < layers.length; l++) {
+            sizes[l] = layers[l].gridSize();
+        }
+        return sizes;
+    }
+
+    /** Spline orders k per layer. */
+    public int[] degrees() {
+        int[] k = new int[layers.length];
+        for (int l = 0; l < layers.length; l++) {
+            k[l] = layers[l].degree();
+        }
+        return k;
+    }
+
+    /** Sorted indices of the parameters of the given kinds, e.g. only the spline coefficients. */
+    public int[] parameterIndices(EnumSet<ParameterKind> kinds) {
+        int count = 0;
+        int[] out = new int[parameters.length];
+        for (KanLayer layer : layers) {
+            int edges = layer.edges();
+            int coefficients = edges * layer.basisSize();
+            int start = layer.offset();
+            for (int t = 0; t < layer.parameterCount(); t++) {
+                ParameterKind kind = t < coefficients ? ParameterKind.SPLINE_COEFFICIENTS
+                        : t < coefficients + edges ? ParameterKind.BASE_SCALES : ParameterKind.SPLINE_SCALES;
+                if (kinds.contains(kind)) {
+                    out[count++] = start + t;
+                }
+            }
+        }
+        return Arrays.copyOf(out, count);
+    }
+
+    /**
+     * The edge function phi_ji of layer l and its first three derivatives at x.
+     *
+     * @param out receives phi, phi', phi'', phi''' (length &gt;= 4; modified)
+     */
+    public void edge(int l, int j, int i, double x, double[] out) {
+        KanLayer layer = layers[l];
+        BSplineBasis basis = layer.basis(i);
+        double[] spline = new double[4];
+        double[] work = new double[4 * (basis.degree() + 1)];
+        basis.spline(parameters, layer.coefficientIndex(j, i, 0), x, 3, spline, work);
+        double[] base = new double[4];
+        Silu.derivatives(x, base, 0);
+        double wb = parameters[layer.baseScaleIndex(j, i)];
+        double ws = parameters[layer.splineScaleIndex(j, i)];
+        for (int t = 0; t < 4; t++) {
+            out[t] = wb * base[t] + ws * spline[t];
+        }
+    }
+
+    /**
+     * Grid extension: a network with {@code gridSizes[l]} intervals on layer l over the same ranges,
+     * whose spline coefficients are least-squares fits of the current edges (scales copied). When the
+     * new grid contains the old knots (for example G to 2G on a uniform grid) the new splines
+     * reproduce the old ones to round-off; otherwise to the fit error of the finer grid.
+     *
+     * @param gridSizes one grid size per layer, or a single size for all layers
+     * @throws IllegalArgumentException if a size is &lt; 1 or the count matches neither 1 nor L
+     */
+    public Kan extendGrid(int... gridSizes) {
+        return GridRefit.extend(this, KanBuilder.perLayer("grid size G", gridSizes, layers.length, 1), null);
+    }
+
+    /**
+     * Grid extension that first widens each node's grid range to cover that node's values over
+     * {@code points} (a uniform grid on the widened range), so that inputs that had drifted beyond
+     * a hidden layer's range are fitted too rather than left to the end polynomials. Nodes whose
+     * values stay within range are extended exactly as by {@link #extendGrid(int...)}.
+     *
+     * @param gridSizes one grid size per layer, or a single size for all layers
+     * @param points    flat input points, n x d, all finite
+     */
+    public Kan extendGrid(int[] gridSizes, double[] points) {
+        return GridRefit.extend(this, KanBuilder.perLayer("grid size G", gridSizes, layers.length, 1), points);
+    }
+
+    /**
+     * Grid update: moves every input node's grid of the selected layers to the distribution of that
+     * node's values over {@code points}, a mix of the quantile grid and the uniform grid over the
+     * values' range (weight {@code uniformFraction} on the uniform grid, 0.02 in the KAN paper), and
+     * refits the coefficients by least squares on those values so the network changes as little as
+     * the new grid allows.
+     *
+     * @param points          flat input points, n x d
+     * @param uniformFraction weight of the uniform grid, in [0, 1]
+     * @param layersToUpdate  which layers move their grids (length L)
+     */
+    public Kan updateGrid(double[] points, double uniformFraction, boolean[] layersToUpdate) {
+        return GridRefit.update(this, points, uniformFraction, layersToUpdate);
+    }
+
+    /**
+     * Values at every node of every layer for a set of points: {@code result[l][n * n_l + i]} is
+     * node i of layer l (l = 0 is the input, l = L the output) at point n.
+     */
+    public double[][] nodeValues(double[] points) {
+        int d = inputDimension();
+        if (points.length % d != 0) {
+            throw new IllegalArgumentException("point array length " + points.length + " is not a multiple of the input dimension " + d);
+        }
+        int n = points.length / d;
+        double[][] out = new double[layers.length + 1][];
+        for (int l = 0; l <= layers.length; l++) {
+            out[l] = new double[n * widths[l]];
+        }
+        KanEvaluator ev = evaluator(Derivatives.VALUE);
+        for (int t = 0; t < n; t++) {
+            ev.forward(points, t * d);
+            for (int l = 0; l <= layers.length; l++) {
+                for (int i = 0; i < widths[l]; i++) {
+                    out[l][t * widths[l] + i] = ev.nodeValue(l, i);
+                }
+            }
+        }
+        return out;
+    }
+
+    BSplineBasis[][] bases() {
+        BSplineBasis[][] b = new BSplineBasis[layers.length][];
+        for (int l = 0; l < layers.length; l++) {
+            b[l] = new BSplineBasis[layers[l].inputs()];
+            for (int i = 0; i < b[l].length; i++) {
+                b[l][i] = layers[l].basis(i);
+            }
+        }
+        return b;
+    }
+
+    /** Initializes parameters as the KAN paper does; called by the builder. */
+    void initialize(SplittableRandom random, double noise, double splineScale, boolean baseFunction) {
+        for (KanLayer layer : layers) {
+            double xavier = Math.sqrt(6.0 / (layer.inputs() + layer.outputs()));
+            for (int j = 0; j < layer.outputs(); j++) {
+                for (int i = 0; i < layer.inputs(); i++) {
+                    for (int m = 0; m < layer.basisSize(); m++) {
+                        parameters[layer.coefficientIndex(j, i, m)] = noise * random.nextGaussian();
+                    }
+                    double wb = (2.0 * random.nextDouble() - 1.0) * xavier;
+                    parameters[layer.baseScaleIndex(j, i)] = baseFunction ? wb : 0.0;
+                    parameters[layer.splineScaleIndex(j, i)] = splineScale;
+                }
+            }
+        }
+    }
+
+    @Override
+    public String describe() {
+        StringBuilder sb = new StringBuilder("KAN ").append(Arrays.toString(widths).replace(" ", ""));
+        int[] grids = gridSizes();
+        int[] k = degrees();
+        sb.append(" G=").append(allEqual(grids) ? String.valueOf(grids[0]) : Arrays.toString(grids).replace(" ", ""));
+        sb.append(" k=").append(allEqual(k) ? String.valueOf(k[0]) : Arrays.toString(k).replace(" ", ""));
+        return sb.toString();
+    }
+
+    private static boolean allEqual(int[] a) {
+        for (int x : a) {
+            if (x != a[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return describe() + " (" + parameters.length + " parameters)";
+    }
+}
