@@ -1,0 +1,301 @@
+package org.kanpde.solver.geometry;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+import org.kanpde.solver.quadrature.QuadratureRule;
+import org.kanpde.solver.quadrature.TensorGaussLegendre;
+
+/**
+ * An axis-aligned box {@code [a_0, b_0] x ... x [a_{d-1}, b_{d-1}]} in 1, 2 or 3 dimensions.
+ *
+ * <p>Boundary parts, in order: {@code "xmin", "xmax", "ymin", "ymax", "zmin", "zmax"} (as many as
+ * {@code 2d}); part {@code 2k} is the face {@code z_k = a_k} with normal {@code -e_k}, part
+ * {@code 2k + 1} the face {@code z_k = b_k} with normal {@code +e_k}. Immutable.
+ */
+public final class Box implements Domain {
+
+    private final double[] lower;
+    private final double[] upper;
+    private final double tolerance;
+
+    /**
+     * Creates the box with the given corners (copied).
+     *
+     * @param lower lower corner {@code a}, length 1, 2 or 3, finite
+     * @param upper upper corner {@code b}, same length, finite, {@code a_k < b_k} on every axis
+     * @throws IllegalArgumentException if the lengths differ or are not 1..3, a value is not finite
+     *                                  (NaN included) or {@code a_k >= b_k} on some axis
+     */
+    public Box(double[] lower, double[] upper) {
+        if (lower.length < 1 || lower.length > 3) {
+            throw new IllegalArgumentException("box dimension must be 1, 2 or 3, got " + lower.length);
+        }
+        if (upper.length != lower.length) {
+            throw new IllegalArgumentException("upper corner has length " + upper.length + ", expected "
+                    + lower.length + " like the lower corner");
+        }
+        double largest = 0;
+        for (int k = 0; k < lower.length; k++) {
+            Checks.requireFinite(lower[k], "lower[" + k + "]");
+            Checks.requireFinite(upper[k], "upper[" + k + "]");
+            if (!(lower[k] < upper[k])) {
+                throw new IllegalArgumentException("box needs min < max on axis " + k + ", got min "
+                        + lower[k] + " >= max " + upper[k]);
+            }
+            largest = Math.max(largest, upper[k] - lower[k]);
+        }
+        this.lower = lower.clone();
+        this.upper = upper.clone();
+        this.tolerance = RELATIVE_TOLERANCE * largest;
+    }
+
+    /**
+     * @param a left end
+     * @param b right end, {@code a < b}
+     * @return the interval [a, b]
+     * @throws IllegalArgumentException as {@link #Box(double[], double[])}
+     */
+    public static Box interval(double a, double b) {
+        return new Box(new double[] {a}, new double[] {b});
+    }
+
+    /**
+     * @param dimension 1, 2 or 3
+     * @param min       lower end on every axis
+     * @param max       upper end on every axis, {@code min < max}
+     * @return the cube {@code [min, max]^dimension}
+     * @throws IllegalArgumentException as {@link #Box(double[], double[])}
+     */
+    public static Box cube(int dimension, double min, double max) {
+        if (dimension < 1 || dimension > 3) {
+            throw new IllegalArgumentException("box dimension must be 1, 2 or 3, got " + dimension);
+        }
+        double[] a = new double[dimension];
+        double[] b = new double[dimension];
+        Arrays.fill(a, min);
+        Arrays.fill(b, max);
+        return new Box(a, b);
+    }
+
+    @Override
+    public int dimension() {
+        return lower.length;
+    }
+
+    @Override
+    public double[] lower() {
+        return lower.clone();
+    }
+
+    @Override
+    public double[] upper() {
+        return upper.clone();
+    }
+
+    @Override
+    public double tolerance() {
+        return tolerance;
+    }
+
+    @Override
+    public boolean contains(double[] z) {
+        Checks.requirePoint(z, lower.length);
+        for (int k = 0; k < lower.length; k++) {
+            if (!(z[k] >= lower[k] - tolerance && z[k] <= upper[k] + tolerance)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean containsInterior(double[] z) {
+        Checks.requirePoint(z, lower.length);
+        for (int k = 0; k < lower.length; k++) {
+            if (!(z[k] > lower[k] + tolerance && z[k] < upper[k] - tolerance)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public double measure() {
+        double v = 1;
+        for (int k = 0; k < lower.length; k++) {
+            v *= upper[k] - lower[k];
+        }
+        return v;
+    }
+
+    @Override
+    public int boundaryPartCount() {
+        return 2 * lower.length;
+    }
+
+    @Override
+    public String boundaryPartName(int part) {
+        Checks.requirePart(part, boundaryPartCount());
+        return "xyz".charAt(part / 2) + (part % 2 == 0 ? "min" : "max");
+    }
+
+    @Override
+    public double boundaryPartMeasure(int part) {
+        Checks.requirePart(part, boundaryPartCount());
+        double m = 1;
+        for (int k = 0; k < lower.length; k++) {
+            if (k != part / 2) {
+                m *= upper[k] - lower[k];
+            }
+        }
+        return m;
+    }
+
+    @Override
+    public PointSet sampleInterior(int n, SamplingScheme scheme, long seed) {
+        return InteriorSampling.sample(this, true, n, scheme, seed);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>In one dimension the boundary is the two end points, and the sample is always exactly those
+     * two: {@code a} (part "xmin", normal -1) and {@code b} (part "xmax", normal +1), whatever n (still
+     * validated), scheme and seed. Repeating them would only reweight a mean over boundary points.
+     */
+    @Override
+    public BoundarySample sampleBoundary(int n, SamplingScheme scheme, long seed) {
+        Checks.requireCount(n);
+        Objects.requireNonNull(scheme, "scheme");
+        switch (lower.length) {
+            case 1:
+                return BoundarySample.wrap(1, new double[] {lower[0], upper[0]}, new double[] {-1, 1},
+                        new int[] {0, 1}, 2);
+            case 2:
+                return sampleEdges(n, scheme, seed);
+            default:
+                return sampleFaces(n, scheme, seed);
+        }
+    }
+
+    private BoundarySample sampleEdges(int n, SamplingScheme scheme, long seed) {
+        double a0 = lower[0], a1 = lower[1], b0 = upper[0], b1 = upper[1];
+        double[] segments = {
+            a0, a1, a0, b1,
+            b0, a1, b0, b1,
+            a0, a1, b0, a1,
+            a0, b1, b0, b1,
+        };
+        double[] normals = {-1, 0, 1, 0, 0, -1, 0, 1};
+        return BoundarySampling.segments(segments, normals, n, scheme, seed);
+    }
+
+    private BoundarySample sampleFaces(int n, SamplingScheme scheme, long seed) {
+        double[] measures = new double[6];
+        for (int p = 0; p < 6; p++) {
+            measures[p] = boundaryPartMeasure(p);
+        }
+        int[] counts = BoundarySampling.allocate(n, measures);
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] faceParameters = new double[6][];
+        int total = 0;
+        for (int p = 0; p < 6; p++) {
+            int k = p / 2;
+            int k1 = k == 0 ? 1 : 0;
+            int k2 = k == 2 ? 1 : 2;
+            faceParameters[p] = faceParameters(scheme, counts[p], upper[k1] - lower[k1], upper[k2] - lower[k2], random);
+            total += faceParameters[p].length / 2;
+        }
+        double[] xyz = new double[3 * total];
+        double[] normals = new double[3 * total];
+        int[] parts = new int[total];
+        int i = 0;
+        for (int p = 0; p < 6; p++) {
+            int k = p / 2;
+            int k1 = k == 0 ? 1 : 0;
+            int k2 = k == 2 ? 1 : 2;
+            double fixed = p % 2 == 0 ? lower[k] : upper[k];
+            double[] st = faceParameters[p];
+            for (int j = 0; j < st.length / 2; j++, i++) {
+                xyz[3 * i + k] = fixed;
+                xyz[3 * i + k1] = lower[k1] + st[2 * j] * (upper[k1] - lower[k1]);
+                xyz[3 * i + k2] = lower[k2] + st[2 * j + 1] * (upper[k2] - lower[k2]);
+                normals[3 * i + k] = p % 2 == 0 ? -1 : 1;
+                parts[i] = p;
+            }
+        }
+        return BoundarySample.wrap(3, xyz, normals, parts, 6);
+    }
+
+    /**
+     * Parameters (s, t) in (0, 1)^2 on a face with sides l1, l2. Tensor schemes use an m1 x m2 grid
+     * with m1 * m2 <= count and m1 / m2 close to l1 / l2, so that the spacing is nearly equal.
+     */
+    private static double[] faceParameters(SamplingScheme scheme, int count, double l1, double l2,
+                                           SplittableRandom random) {
+        if (count == 0) {
+            return new double[0];
+        }
+        if (scheme.isTensor()) {
+            int m1 = (int) Math.max(1, Math.min(count, Math.floor(Math.sqrt(count * l1 / l2))));
+            int m2 = Math.max(1, count / m1);
+            double[] s = Nodes.boundary(scheme, m1);
+            double[] t = Nodes.boundary(scheme, m2);
+            double[] st = new double[2 * m1 * m2];
+            for (int i = 0, j = 0; i < m1; i++) {
+                for (int l = 0; l < m2; l++, j++) {
+                    st[2 * j] = s[i];
+                    st[2 * j + 1] = t[l];
+                }
+            }
+            return st;
+        }
+        double[] st = new double[2 * count];
+        if (scheme == SamplingScheme.SOBOL) {
+            ShiftedSobol sobol = new ShiftedSobol(2, random);
+            double[] u = new double[2];
+            for (int j = 0; j < count; j++) {
+                sobol.next(u);
+                st[2 * j] = u[0];
+                st[2 * j + 1] = u[1];
+            }
+        } else {
+            for (int j = 0; j < 2 * count; j++) {
+                st[j] = BoundarySampling.openUniform(random);
+            }
+        }
+        return st;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A composite tensor Gauss-Legendre rule ({@link TensorGaussLegendre}): every axis is split
+     * into {@code subdivisions} equal pieces with {@code pointsPerDirection} nodes each, giving
+     * {@code (pointsPerDirection * subdivisions)^d} nodes, exact for polynomials of degree at most
+     * {@code 2 * pointsPerDirection - 1} in each variable.
+     */
+    @Override
+    public QuadratureRule quadrature(int pointsPerDirection, int subdivisions) {
+        return TensorGaussLegendre.box(lower, upper, pointsPerDirection, subdivisions);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>For a box: {@code D(z) = prod_k (z_k - a_k)(b_k - z_k) / h_k^2} with {@code h_k} the half
+     * side, equal to 1 at the centre; a polynomial, hence smooth everywhere including edges and
+     * corners.
+     */
+    @Override
+    public DistanceFunction distance() {
+        return new BoxDistance(lower, upper);
+    }
+
+    @Override
+    public String toString() {
+        return "Box[lower=" + Arrays.toString(lower) + ", upper=" + Arrays.toString(upper) + "]";
+    }
+}

@@ -1,0 +1,86 @@
+package org.kanpde.solver.optim;
+
+/**
+ * In-place Cholesky factorization A = L L^T of a dense symmetric positive definite matrix stored
+ * row-major in a flat array, and the triangular solves.
+ *
+ * <p>This is the hot path of Levenberg-Marquardt on small networks (n up to a few thousand), so it
+ * is written for the JIT: row-oriented (each entry of L is a dot product of two contiguous row
+ * prefixes), with four independent accumulators so that the multiply-adds pipeline.
+ */
+public final class Cholesky {
+    private Cholesky() {
+    }
+
+    /**
+     * Factorizes the lower triangle of {@code a} in place (the strict upper triangle is ignored and
+     * left as is).
+     *
+     * @param a n x n row-major (modified: its lower triangle becomes L)
+     * @param n order
+     * @return true on success, false if a pivot is not positive (the matrix is not numerically
+     *         positive definite); {@code a} is then partly overwritten
+     */
+    public static boolean factorize(double[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            int ri = i * n;
+            for (int j = 0; j <= i; j++) {
+                int rj = j * n;
+                double sum = a[ri + j] - dot(a, ri, rj, j);
+                if (i == j) {
+                    if (!(sum > 0)) {
+                        return false;
+                    }
+                    a[ri + i] = Math.sqrt(sum);
+                } else {
+                    a[ri + j] = sum / a[rj + j];
+                }
+            }
+        }
+        return true;
+    }
+
+    /** sum_{k<len} a[p+k] a[q+k] with four accumulators. */
+    private static double dot(double[] a, int p, int q, int len) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 3 < len; k += 4) {
+            s0 += a[p + k] * a[q + k];
+            s1 += a[p + k + 1] * a[q + k + 1];
+            s2 += a[p + k + 2] * a[q + k + 2];
+            s3 += a[p + k + 3] * a[q + k + 3];
+        }
+        for (; k < len; k++) {
+            s0 += a[p + k] * a[q + k];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
+     * Solves L L^T x = b with the factor from {@link #factorize}.
+     *
+     * @param l factor (lower triangle used)
+     * @param n order
+     * @param b right-hand side, overwritten by the solution (modified)
+     */
+    public static void solve(double[] l, int n, double[] b) {
+        for (int i = 0; i < n; i++) {
+            int ri = i * n;
+            double sum = b[i];
+            for (int k = 0; k < i; k++) {
+                sum -= l[ri + k] * b[k];
+            }
+            b[i] = sum / l[ri + i];
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            double sum = b[i];
+            for (int k = i + 1; k < n; k++) {
+                sum -= l[k * n + i] * b[k];
+            }
+            b[i] = sum / l[i * n + i];
+        }
+    }
+}

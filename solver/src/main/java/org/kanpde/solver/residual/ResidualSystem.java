@@ -1,0 +1,372 @@
+package org.kanpde.solver.residual;
+
+import java.util.Arrays;
+
+import org.kanpde.net.Derivatives;
+import org.kanpde.net.Evaluator;
+import org.kanpde.net.Jet;
+import org.kanpde.net.TrialFunction;
+import org.kanpde.net.parallel.ParallelRunner;
+import org.kanpde.solver.optim.DifferentiableObjective;
+import org.kanpde.solver.optim.LeastSquaresObjective;
+import org.kanpde.solver.problem.Nonlinearity;
+
+/**
+ * The residual vector of a physics-informed loss and its derivatives with respect to the trainable
+ * parameters of a trial function.
+ *
+ * <p>Every row (an interior collocation point or a boundary point) is the same affine form of the
+ * trial function's jet,
+ * <pre>
+ *   r = w (A u + sum_k B_k du/dz_k + C sum_k d2u/dz_k^2 + n(u) - F),
+ * </pre>
+ * with per-row coefficients precomputed once by {@link ResidualRows}: interior rows of
+ * -div(a grad u) + c u + n(u) = f have A = c, B = -grad a, C = -a, F = f, w = 1/sqrt(N_interior);
+ * boundary rows of alpha u + beta du/dn = g have A = alpha, B = beta n, C = 0, F = g,
+ * w = sqrt(boundary weight / N_boundary). The loss is the sum of squares, i.e.
+ * mean(pde^2) + weight * mean(bc^2). A row's Jacobian is one reverse pass with adjoints
+ * (w (A + n'(u)), w B, w C), so it costs about one evaluation and is sparse for KANs.
+ *
+ * <p>With hard Dirichlet enforcement each row also carries a {@link DirichletLift} record and the
+ * network output v enters through u = g + D v.
+ *
+ * <p>Rows are processed in parallel; partial sums are kept per fixed chunk (gradient) or per fixed
+ * partition (normal equations) and combined in order, so results are bit-identical for any number
+ * of threads. Not thread-safe itself: one optimizer drives it.
+ */
+public final class ResidualSystem implements LeastSquaresObjective, DifferentiableObjective {
+    private static final int CHUNK = 128;
+    private static final long NORMAL_EQUATION_BYTES = 1L << 28;
+
+    private final TrialFunction model;
+    private final ResidualRows rows;
+    private final int d;
+    private final int[] free;
+    private final int[] freeIndex;
+    private final int n;
+    private final ParallelRunner runner;
+    private final Worker[] workers;
+    private final int partitions;
+    private double[][] partialJtj;
+    private double[][] partialJtr;
+    private final double[][] chunkGradient;
+    private final double[] chunkLoss;
+    private final double[] partitionLoss;
+    private final double[] residualScratch;
+
+    /**
+     * @param model     the trial function (its live parameters are overwritten on every evaluation)
+     * @param rows      the residual rows
+     * @param free      sorted indices of the trainable parameters
+     * @param runner    threads
+     */
+    public ResidualSystem(TrialFunction model, ResidualRows rows, int[] free, ParallelRunner runner) {
+        if (model.inputDimension() != rows.dimension()) {
+            throw new IllegalArgumentException("trial function takes " + model.inputDimension()
+                    + "-D inputs but the problem is " + rows.dimension() + "-D");
+        }
+        this.model = model;
+        this.rows = rows;
+        this.d = rows.dimension();
+        this.free = free.clone();
+        this.n = free.length;
+        this.freeIndex = new int[model.parameterCount()];
+        Arrays.fill(freeIndex, -1);
+        for (int a = 0; a < n; a++) {
+            if (free[a] < 0 || free[a] >= freeIndex.length || (a > 0 && free[a] <= free[a - 1])) {
+                throw new IllegalArgumentException("free parameter indices must be sorted, distinct and in [0, "
+                        + freeIndex.length + "), got " + free[a] + " at position " + a);
+            }
+            freeIndex[free[a]] = a;
+        }
+        this.runner = runner;
+        this.workers = new Worker[runner.threads()];
+        for (int w = 0; w < workers.length; w++) {
+            workers[w] = new Worker();
+        }
+        long bytes = 8L * n * n;
+        this.partitions = (int) Math.max(1, Math.min(Math.min(8, rows.count()), NORMAL_EQUATION_BYTES / Math.max(1, bytes)));
+        int chunks = ParallelRunner.chunkCount(rows.count(), CHUNK);
+        this.chunkGradient = new double[chunks][];
+        this.chunkLoss = new double[chunks];
+        this.partitionLoss = new double[partitions];
+        this.residualScratch = new double[rows.count()];
+    }
+
+    /** The trial function whose parameters this system sets. */
+    public TrialFunction model() {
+        return model;
+    }
+
+    /** The rows. */
+    public ResidualRows rows() {
+        return rows;
+    }
+
+    /** Sorted indices of the trainable parameters. */
+    public int[] freeParameters() {
+        return free.clone();
+    }
+
+    @Override
+    public int dimension() {
+        return n;
+    }
+
+    @Override
+    public int residualCount() {
+        return rows.count();
+    }
+
+    /** The trainable parameters' current values, gathered from the model. */
+    public double[] currentPoint() {
+        double[] p = model.parameters();
+        double[] x = new double[n];
+        for (int a = 0; a < n; a++) {
+            x[a] = p[free[a]];
+        }
+        return x;
+    }
+
+    /** Writes x into the model's trainable parameters. */
+    public void setPoint(double[] x) {
+        if (x.length != n) {
+            throw new IllegalArgumentException("point has length " + x.length + ", expected " + n);
+        }
+        double[] p = model.parameters();
+        for (int a = 0; a < n; a++) {
+            p[free[a]] = x[a];
+        }
+    }
+
+    @Override
+    public double residuals(double[] x, double[] residuals) {
+        setPoint(x);
+        int m = rows.count();
+        runner.run(m, CHUNK, (chunk, start, end, worker) -> {
+            Worker w = workers[worker];
+            double sum = 0;
+            for (int i = start; i < end; i++) {
+                double r = w.residual(i);
+                residuals[i] = r;
+                sum += r * r;
+            }
+            chunkLoss[chunk] = sum;
+        });
+        return sumInOrder(chunkLoss);
+    }
+
+    /** Loss split into its interior part mean(pde^2) and boundary part weight * mean(bc^2), at x. */
+    public double[] lossParts(double[] x) {
+        residuals(x, residualScratch);
+        double interior = 0;
+        double boundary = 0;
+        for (int i = 0; i < rows.count(); i++) {
+            double r2 = residualScratch[i] * residualScratch[i];
+            if (i < rows.interiorCount()) {
+                interior += r2;
+            } else {
+                boundary += r2;
+            }
+        }
+        return new double[] {interior, boundary};
+    }
+
+    @Override
+    public double evaluate(double[] x, double[] gradient) {
+        if (gradient == null) {
+            return residuals(x, residualScratch);
+        }
+        setPoint(x);
+        int m = rows.count();
+        int parameters = model.parameterCount();
+        runner.run(m, CHUNK, (chunk, start, end, worker) -> {
+            Worker w = workers[worker];
+            double[] g = chunkGradient[chunk];
+            if (g == null) {
+                g = new double[parameters];
+                chunkGradient[chunk] = g;
+            } else {
+                Arrays.fill(g, 0.0);
+            }
+            double sum = 0;
+            for (int i = start; i < end; i++) {
+                double r = w.residual(i);
+                sum += r * r;
+                w.accumulateGradient(i, 2 * r, g);
+            }
+            chunkLoss[chunk] = sum;
+        });
+        Arrays.fill(gradient, 0.0);
+        for (double[] g : chunkGradient) {
+            for (int a = 0; a < n; a++) {
+                gradient[a] += g[free[a]];
+            }
+        }
+        return sumInOrder(chunkLoss);
+    }
+
+    @Override
+    public double normalEquations(double[] x, double[] residuals, double[] jtj, double[] jtr) {
+        setPoint(x);
+        int m = rows.count();
+        if (partialJtj == null) {
+            partialJtj = new double[partitions][n * n];
+            partialJtr = new double[partitions][n];
+        }
+        int per = (m + partitions - 1) / partitions;
+        runner.run(partitions, 1, (part, p0, p1, worker) -> {
+            Worker w = workers[worker];
+            double[] a = partialJtj[part];
+            double[] b = partialJtr[part];
+            Arrays.fill(a, 0.0);
+            Arrays.fill(b, 0.0);
+            double sum = 0;
+            int end = Math.min(m, (part + 1) * per);
+            for (int i = part * per; i < end; i++) {
+                double r = w.residual(i);
+                residuals[i] = r;
+                sum += r * r;
+                int nnz = w.jacobianRow(i);
+                w.accumulateNormal(nnz, r, a, b, n);
+            }
+            partitionLoss[part] = sum;
+        });
+        Arrays.fill(jtr, 0.0);
+        for (int i = 0; i < n; i++) {
+            int ri = i * n;
+            for (int j = 0; j <= i; j++) {
+                double s = 0;
+                for (int part = 0; part < partitions; part++) {
+                    s += partialJtj[part][ri + j];
+                }
+                jtj[ri + j] = s;
+                jtj[j * n + i] = s;
+            }
+            for (int part = 0; part < partitions; part++) {
+                jtr[i] += partialJtr[part][i];
+            }
+        }
+        return sumInOrder(partitionLoss);
+    }
+
+    private static double sumInOrder(double[] values) {
+        double s = 0;
+        for (double v : values) {
+            s += v;
+        }
+        return s;
+    }
+
+    /** Per-thread evaluator and scratch. */
+    private final class Worker {
+        private final Evaluator evaluator = model.evaluator(Derivatives.HESSIAN_DIAGONAL);
+        private final double[] gradV = new double[d];
+        private final double[] secondV = new double[d];
+        private final double[] jet = new double[1 + 2 * d];
+        private final double[] gbar = new double[d];
+        private final double[] sbar = new double[d];
+        private final double[] gbarV = new double[d];
+        private final double[] sbarV = new double[d];
+        private final int[] index = new int[evaluator.maxNonZeros()];
+        private final double[] value = new double[evaluator.maxNonZeros()];
+        private final int[] rowIndex = new int[evaluator.maxNonZeros()];
+        private final double[] rowValue = new double[evaluator.maxNonZeros()];
+        private double ubar;
+
+        /** Residual of row i; leaves the adjoint seeds (ubar, gbar, sbar) of u for the reverse pass. */
+        double residual(int i) {
+            Jet j = evaluator.forward(rows.points(), i * d);
+            j.copyGradient(gradV);
+            j.copySecond(secondV);
+            double[] lift = rows.lift();
+            if (lift != null) {
+                DirichletLift.compose(j.value(), gradV, secondV, lift, i * DirichletLift.recordSize(d), d, jet);
+            } else {
+                jet[0] = j.value();
+                System.arraycopy(gradV, 0, jet, 1, d);
+                System.arraycopy(secondV, 0, jet, 1 + d, d);
+            }
+            double u = jet[0];
+            double w = rows.weight(i);
+            double a = rows.coefficientA(i);
+            double c = rows.coefficientC(i);
+            double[] b = rows.coefficientsB();
+            double sum = a * u - rows.target(i);
+            for (int k = 0; k < d; k++) {
+                sum += b[i * d + k] * jet[1 + k] + c * jet[1 + d + k];
+                gbar[k] = w * b[i * d + k];
+                sbar[k] = w * c;
+            }
+            double du = a;
+            Nonlinearity nl = rows.nonlinearity();
+            if (nl != null && i < rows.interiorCount()) {
+                sum += nl.value(u);
+                du += nl.derivative(u);
+            }
+            ubar = w * du;
+            return w * sum;
+        }
+
+        /** Seeds of the network's own output after the lift, if any; returns vbar. */
+        private double networkSeeds() {
+            double[] lift = rows.lift();
+            if (lift == null) {
+                System.arraycopy(gbar, 0, gbarV, 0, d);
+                System.arraycopy(sbar, 0, sbarV, 0, d);
+                return ubar;
+            }
+            return DirichletLift.pullBack(ubar, gbar, sbar, lift, currentRow * DirichletLift.recordSize(d), d, gbarV, sbarV);
+        }
+
+        private int currentRow;
+
+        /** Adds scale * dr_i/dtheta to g (all parameters); call right after residual(i). */
+        void accumulateGradient(int i, double scale, double[] g) {
+            currentRow = i;
+            double vbar = networkSeeds();
+            for (int k = 0; k < d; k++) {
+                gbarV[k] *= scale;
+                sbarV[k] *= scale;
+            }
+            evaluator.backward(vbar * scale, gbarV, sbarV, g);
+        }
+
+        /** The row's Jacobian over the free parameters, sorted by index; call right after residual(i). */
+        int jacobianRow(int i) {
+            currentRow = i;
+            double vbar = networkSeeds();
+            int raw = evaluator.backwardSparse(vbar, gbarV, sbarV, index, value);
+            int m = 0;
+            for (int t = 0; t < raw; t++) {
+                int a = freeIndex[index[t]];
+                if (a < 0) {
+                    continue;
+                }
+                // insertion into the sorted prefix: rows arrive in a few ascending runs
+                int s = m++;
+                while (s > 0 && rowIndex[s - 1] > a) {
+                    rowIndex[s] = rowIndex[s - 1];
+                    rowValue[s] = rowValue[s - 1];
+                    s--;
+                }
+                rowIndex[s] = a;
+                rowValue[s] = value[t];
+            }
+            return m;
+        }
+
+        /** Adds the row's outer product to the lower triangle of jtj and r times the row to jtr. */
+        void accumulateNormal(int m, double r, double[] jtj, double[] jtr, int cols) {
+            for (int s = 0; s < m; s++) {
+                int a = rowIndex[s];
+                double va = rowValue[s];
+                jtr[a] += va * r;
+                int base = a * cols;
+                for (int t = 0; t <= s; t++) {
+                    jtj[base + rowIndex[t]] += va * rowValue[t];
+                }
+            }
+        }
+    }
+}

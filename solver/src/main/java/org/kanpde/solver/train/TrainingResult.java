@@ -1,0 +1,29 @@
+package org.kanpde.solver.train;
+
+import java.util.List;
+
+import org.kanpde.solver.metrics.ErrorMetrics;
+
+/**
+ * The outcome of training: the solution, the history and per-stage reports, and the final errors.
+ *
+ * @param solution    the trained solution (the best parameters of the last stage)
+ * @param history     loss (and error where measured) per iteration
+ * @param stages      one report per stage run
+ * @param iterations  total iterations
+ * @param wallSeconds total wall time
+ * @param loss        final loss
+ * @param metrics     final errors against the exact solution, or null without one
+ * @param diverged    whether some stage diverged (its last good parameters were restored)
+ * @param messages    notable events in order
+ */
+public record TrainingResult(Solution solution, List<HistoryEntry> history, List<StageReport> stages, int iterations,
+                             double wallSeconds, double loss, ErrorMetrics metrics, boolean diverged,
+                             List<String> messages) {
+
+    public TrainingResult {
+        history = List.copyOf(history);
+        stages = List.copyOf(stages);
+        messages = List.copyOf(messages);
+    }
+}

@@ -1,0 +1,165 @@
+package org.kanpde.solver.geometry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kanpde.solver.geometry.GeometryChecks.assertRejects;
+
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The {@link DistanceFunction} contract for every domain. */
+class DistanceFunctionTest {
+
+    static Stream<Domain> domains() {
+        return GeometryChecks.domains().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("domains")
+    void vanishesOnBoundarySamples(Domain domain) {
+        DistanceFunction distance = domain.distance();
+        assertEquals(domain.dimension(), distance.dimension());
+        BoundarySample sample = domain.sampleBoundary(300, SamplingScheme.RANDOM, 4L);
+        double[] z = new double[domain.dimension()];
+        for (int i = 0; i < sample.size(); i++) {
+            sample.point(i, z);
+            assertEquals(0.0, distance.value(z), 1e-12, () -> "D at boundary point " + Arrays.toString(z));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("domains")
+    void isPositiveInside(Domain domain) {
+        DistanceFunction distance = domain.distance();
+        PointSet points = domain.sampleInterior(500, SamplingScheme.RANDOM, 9L);
+        double[] z = new double[domain.dimension()];
+        for (int i = 0; i < points.size(); i++) {
+            points.point(i, z);
+            assertTrue(distance.value(z) > 0, () -> "D not positive at " + Arrays.toString(z));
+        }
+    }
+
+    /**
+     * Gradient against central differences of the value, Hessian against central differences of the
+     * gradient. Points closer than 5% of the domain size to the boundary are skipped: there the
+     * polygon function's derivatives grow like 1/r near vertices, which spoils finite differences
+     * rather than the analytic values.
+     */
+    @ParameterizedTest
+    @MethodSource("domains")
+    void derivativesMatchCentralDifferences(Domain domain) {
+        DistanceFunction distance = domain.distance();
+        int d = domain.dimension();
+        double size = GeometryChecks.size(domain);
+        double h = 1e-5 * size;
+        PointSet points = domain.sampleInterior(300, SamplingScheme.RANDOM, 21L);
+        double[] z = new double[d];
+        double[] g = new double[d];
+        double[] hess = new double[d * d];
+        double[] g2 = new double[d];
+        double[] diag = new double[d];
+        double[] gp = new double[d];
+        double[] gm = new double[d];
+        double[] scratch = new double[d * d];
+        int checked = 0;
+        for (int i = 0; i < points.size(); i++) {
+            points.point(i, z);
+            if (!farFromBoundary(domain, z, 0.05 * size)) {
+                continue;
+            }
+            checked++;
+            double value = distance.evaluate(z, g, hess);
+            assertEquals(distance.value(z), value, 1e-15 * Math.max(1, Math.abs(value)));
+            assertEquals(value, distance.evaluateDiagonal(z, g2, diag), 1e-15 * Math.max(1, Math.abs(value)));
+            for (int k = 0; k < d; k++) {
+                assertEquals(g[k], g2[k], 1e-14 * Math.max(1, Math.abs(g[k])));
+                assertEquals(hess[k * d + k], diag[k], 1e-12 * Math.max(1, Math.abs(diag[k])));
+                double zk = z[k];
+                z[k] = zk + h;
+                double fp = distance.evaluate(z, gp, scratch);
+                z[k] = zk - h;
+                double fm = distance.evaluate(z, gm, scratch);
+                z[k] = zk;
+                double fdGradient = (fp - fm) / (2 * h);
+                String where = "at " + Arrays.toString(z) + " on " + domain;
+                assertEquals(fdGradient, g[k], 1e-6 * Math.max(1, Math.abs(g[k])), "dD/dz" + k + " " + where);
+                for (int l = 0; l < d; l++) {
+                    double fdHessian = (gp[l] - gm[l]) / (2 * h);
+                    assertEquals(fdHessian, hess[l * d + k], 1e-6 * Math.max(1, Math.abs(hess[l * d + k])),
+                            "d2D/dz" + l + "dz" + k + " " + where);
+                    assertEquals(hess[l * d + k], hess[k * d + l], 1e-12 * Math.max(1, Math.abs(hess[k * d + l])));
+                }
+            }
+        }
+        assertTrue(checked >= 50, "only " + checked + " points checked");
+    }
+
+    /** Whether z is farther than r from the boundary, by probing the 2d axis directions and diagonals. */
+    private static boolean farFromBoundary(Domain domain, double[] z, double r) {
+        int d = z.length;
+        double[] probe = new double[d];
+        for (int dir = 0; dir < 64; dir++) {
+            double norm = 0;
+            for (int k = 0; k < d; k++) {
+                probe[k] = Math.cos(dir * (k + 1.3) * 0.7 + k);
+                norm += probe[k] * probe[k];
+            }
+            norm = Math.sqrt(norm);
+            for (int k = 0; k < d; k++) {
+                probe[k] = z[k] + r * probe[k] / norm;
+            }
+            if (!domain.containsInterior(probe)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @ParameterizedTest
+    @MethodSource("domains")
+    void rejectsWrongDimensionsAndShortOutputs(Domain domain) {
+        DistanceFunction distance = domain.distance();
+        int d = domain.dimension();
+        double[] inside = domain.sampleInterior(1, SamplingScheme.RANDOM, 1L).point(0);
+        assertRejects(() -> distance.value(new double[d + 1]), "got length " + (d + 1));
+        assertRejects(() -> distance.evaluate(inside, new double[d - 1], new double[d * d]), "got " + (d - 1));
+        assertRejects(() -> distance.evaluate(inside, new double[d], new double[d * d - 1]), "got " + (d * d - 1));
+        assertRejects(() -> distance.evaluateDiagonal(inside, new double[d], new double[d - 1]), "got " + (d - 1));
+    }
+
+    @Test
+    void boxDistanceIsOneAtTheCentre() {
+        Box box = new Box(new double[] {-1, 2, 0}, new double[] {3, 4, 10});
+        assertEquals(1.0, box.distance().value(new double[] {1, 3, 5}), 1e-15);
+        assertEquals(1.0, Disk.unit().distance().value(new double[] {0, 0}), 1e-15);
+    }
+
+    @Test
+    void polygonDistanceBehavesLikeTheDistanceNearEdgeMidpoints() {
+        DistanceFunction distance = Polygon.lShape().distance();
+        // Bottom edge y = -1, x in [-1, 0]: at height delta above its midpoint D ~ delta, grad ~ (0, 1).
+        double delta = 1e-4;
+        double[] g = new double[2];
+        double[] h = new double[4];
+        double value = distance.evaluate(new double[] {-0.5, -1 + delta}, g, h);
+        assertEquals(delta, value, 1e-3 * delta);
+        assertEquals(0.0, g[0], 1e-3);
+        assertEquals(1.0, g[1], 1e-3);
+    }
+
+    @Test
+    void polygonDistanceIsZeroWithNaNDerivativesOnTheBoundary() {
+        DistanceFunction distance = Polygon.lShape().distance();
+        double[] g = new double[2];
+        double[] h = new double[4];
+        for (double[] z : new double[][] {{0, 0}, {-0.5, -1}, {1, 0.25}}) {
+            assertEquals(0.0, distance.value(z));
+            assertEquals(0.0, distance.evaluate(z, g, h));
+            assertTrue(Double.isNaN(g[0]) && Double.isNaN(h[3]));
+        }
+    }
+}

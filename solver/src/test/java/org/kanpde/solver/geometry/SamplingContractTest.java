@@ -1,0 +1,150 @@
+package org.kanpde.solver.geometry;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kanpde.solver.geometry.GeometryChecks.assertOnBoundaryWithOutwardNormals;
+import static org.kanpde.solver.geometry.GeometryChecks.assertRejects;
+import static org.kanpde.solver.geometry.GeometryChecks.assertStrictlyInside;
+
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The sampling contract of {@link Domain}, for every domain and scheme. */
+class SamplingContractTest {
+
+    static Stream<Arguments> domainsAndSchemes() {
+        return GeometryChecks.domains().stream()
+                .flatMap(d -> Arrays.stream(SamplingScheme.values()).map(s -> Arguments.of(d, s)));
+    }
+
+    static Stream<Domain> domains() {
+        return GeometryChecks.domains().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("domainsAndSchemes")
+    void interiorPointsAreStrictlyInsideWithDocumentedCount(Domain domain, SamplingScheme scheme) {
+        int n = 400;
+        PointSet points = domain.sampleInterior(n, scheme, 7L);
+        assertStrictlyInside(domain, points);
+        boolean isBox = domain instanceof Box;
+        if (scheme == SamplingScheme.SOBOL || scheme == SamplingScheme.RANDOM) {
+            assertEquals(n, points.size());
+        } else if (isBox) {
+            int m = Nodes.largestRoot(n, domain.dimension());
+            assertEquals(Nodes.power(m, domain.dimension()), points.size());
+        } else {
+            assertTrue(points.size() <= n, () -> points.size() + " > " + n);
+            assertTrue(points.size() >= 0.75 * n, () -> "only " + points.size() + " of about " + n);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("domainsAndSchemes")
+    void boundaryPointsLieOnTheBoundaryWithOutwardUnitNormals(Domain domain, SamplingScheme scheme) {
+        int n = 200;
+        BoundarySample sample = domain.sampleBoundary(n, scheme, 11L);
+        assertOnBoundaryWithOutwardNormals(domain, sample);
+        if (domain.dimension() == 1) {
+            assertEquals(2, sample.size());
+        } else if (domain.dimension() == 3 && scheme != SamplingScheme.SOBOL && scheme != SamplingScheme.RANDOM) {
+            assertTrue(sample.size() <= n && sample.size() >= n / 2, () -> "size " + sample.size());
+        } else {
+            assertEquals(n, sample.size());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("domainsAndSchemes")
+    void sameSeedGivesSamePoints(Domain domain, SamplingScheme scheme) {
+        assertArrayEquals(domain.sampleInterior(50, scheme, 3L).coordinates(),
+                domain.sampleInterior(50, scheme, 3L).coordinates());
+        BoundarySample a = domain.sampleBoundary(50, scheme, 3L);
+        BoundarySample b = domain.sampleBoundary(50, scheme, 3L);
+        assertArrayEquals(a.coordinates(), b.coordinates());
+        assertArrayEquals(a.normals(), b.normals());
+        assertArrayEquals(a.parts(), b.parts());
+    }
+
+    @ParameterizedTest
+    @MethodSource("domains")
+    void differentSeedsGiveDifferentRandomAndSobolPoints(Domain domain) {
+        for (SamplingScheme scheme : new SamplingScheme[] {SamplingScheme.RANDOM, SamplingScheme.SOBOL}) {
+            assertFalse(Arrays.equals(domain.sampleInterior(20, scheme, 1L).coordinates(),
+                    domain.sampleInterior(20, scheme, 2L).coordinates()), scheme + " interior");
+            if (domain.dimension() > 1) {
+                assertFalse(Arrays.equals(domain.sampleBoundary(20, scheme, 1L).coordinates(),
+                        domain.sampleBoundary(20, scheme, 2L).coordinates()), scheme + " boundary");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("domains")
+    void boundaryPointsAreSplitInProportionToPartMeasure(Domain domain) {
+        if (domain.dimension() == 1) {
+            return;
+        }
+        int n = 1000;
+        BoundarySample sample = domain.sampleBoundary(n, SamplingScheme.RANDOM, 5L);
+        double total = 0;
+        for (int p = 0; p < domain.boundaryPartCount(); p++) {
+            total += domain.boundaryPartMeasure(p);
+        }
+        for (int p = 0; p < domain.boundaryPartCount(); p++) {
+            double expected = n * domain.boundaryPartMeasure(p) / total;
+            assertEquals(expected, sample.indicesOfPart(p).length, 1.0, "part " + domain.boundaryPartName(p));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("domains")
+    void invalidCountsAndDimensionsAreRejected(Domain domain) {
+        for (SamplingScheme scheme : SamplingScheme.values()) {
+            assertRejects(() -> domain.sampleInterior(0, scheme, 1L), "got 0");
+            assertRejects(() -> domain.sampleBoundary(-3, scheme, 1L), "got -3");
+        }
+        assertRejects(() -> domain.contains(new double[domain.dimension() + 1]), "got length " + (domain.dimension() + 1));
+        assertRejects(() -> domain.containsInterior(new double[0]), "got length 0");
+        assertRejects(() -> domain.quadrature(0), "got 0");
+        assertRejects(() -> domain.quadrature(2, 0), "got 0");
+        assertRejects(() -> domain.boundaryPartName(domain.boundaryPartCount()), "got " + domain.boundaryPartCount());
+        assertRejects(() -> domain.boundaryPart("nowhere"), "nowhere");
+    }
+
+    @ParameterizedTest
+    @MethodSource("domains")
+    void nanPointsAreNotContained(Domain domain) {
+        double[] z = new double[domain.dimension()];
+        z[0] = Double.NaN;
+        assertFalse(domain.contains(z));
+        assertFalse(domain.containsInterior(z));
+    }
+
+    @ParameterizedTest
+    @MethodSource("domains")
+    void quadratureNodesAreInsideAndWeightsSumToMeasure(Domain domain) {
+        var rule = domain.quadrature(4, 2);
+        assertEquals(domain.measure(), rule.totalWeight(), 1e-12 * domain.measure());
+        double[] z = new double[domain.dimension()];
+        for (int i = 0; i < rule.size(); i++) {
+            rule.point(i, z);
+            assertTrue(domain.containsInterior(z), "node " + Arrays.toString(z));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("domains")
+    void boundaryPartsAreNamedAndFoundByName(Domain domain) {
+        for (int p = 0; p < domain.boundaryPartCount(); p++) {
+            assertEquals(p, domain.boundaryPart(domain.boundaryPartName(p)));
+            assertTrue(domain.boundaryPartMeasure(p) > 0);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.kanpde.solver.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+
+import org.junit.jupiter.api.Test;
+import org.kanpde.net.kan.Kan;
+import org.kanpde.net.kan.ParameterKind;
+import org.kanpde.net.mlp.Mlp;
+import org.kanpde.solver.TestProblems;
+import org.kanpde.solver.geometry.SamplingScheme;
+import org.kanpde.solver.problem.Problem;
+
+class PinnTrainerTest {
+
+    private static TrainingSettings.Builder small(int interior, int boundary) {
+        return TrainingSettings.builder().interiorPoints(interior).boundaryPoints(boundary).threads(2).seed(1);
+    }
+
+    @Test
+    void poisson1dReachesRelativeL2Below1e6() {
+        Problem problem = TestProblems.poisson1d();
+        Kan kan = Kan.builder().widths(1, 2, 1).gridSize(5).degree(5).inputRange(-1, 1).seed(1).build();
+        // quasi-random points: 200 random ones leave gaps in 1-D that the G=20 network fits across
+        TrainingSettings settings = small(200, 2).interiorSampling(SamplingScheme.SOBOL)
+                .stage(Stage.of(Optimizer.LM).withGrid(5).withIterations(100))
+                .stage(Stage.of(Optimizer.LM).withGrid(10).withIterations(100))
+                .stage(Stage.of(Optimizer.LM).withGrid(20).withIterations(100)).build();
+        TrainingResult result = PinnTrainer.train(problem, kan, settings, null);
+        assertTrue(result.metrics().relL2() < 1e-6, "relative L2 " + result.metrics());
+        assertEquals(3, result.stages().size());
+        assertFalse(result.diverged());
+        // the trained solution solves the equation pointwise
+        double x = 0.3;
+        assertEquals(Math.PI * Math.PI * Math.sin(Math.PI * x), -result.solution().laplacian(x), 1e-3);
+    }
+
+    @Test
+    void small2dKanAndMlpConverge() {
+        Problem problem = TestProblems.poisson2dSin();
+        Kan kan = Kan.builder().widths(2, 3, 1).gridSize(5).degree(3).inputRange(-1, 1).seed(2).build();
+        TrainingSettings settings = small(400, 80).interiorSampling(SamplingScheme.SOBOL)
+                .stage(Stage.of(Optimizer.LM).withIterations(50))
+                .stage(Stage.of(Optimizer.LM).withGrid(10).withIterations(50)).build();
+        TrainingResult kanResult = PinnTrainer.train(problem, kan, settings, null);
+        assertTrue(kanResult.metrics().relL2() < 1e-2, "KAN " + kanResult.metrics());
+        assertTrue(kanResult.history().get(kanResult.history().size() - 1).loss() < kanResult.history().get(0).loss() * 1e-3);
+
+        Mlp mlp = Mlp.tanh(3, 2, 12, 1);
+        TrainingResult mlpResult = PinnTrainer.train(problem, mlp, settings, null);
+        assertTrue(mlpResult.metrics().relL2() < 5e-2, "MLP " + mlpResult.metrics());
+    }
+
+    @Test
+    void everyBoundaryConditionKindIsSatisfied() {
+        // Dirichlet, Neumann and two Robin faces, variable diffusion, reaction and u^3
+        Problem problem = TestProblems.mixed();
+        Kan kan = Kan.builder().widths(2, 3, 1).gridSize(5).degree(3).inputRange(0, 1).seed(3).build();
+        TrainingSettings settings = small(500, 200).boundaryWeight(10)
+                .stage(Stage.of(Optimizer.LM).withIterations(80)).build();
+        TrainingResult result = PinnTrainer.train(problem, kan, settings, null);
+        assertTrue(result.metrics().relL2() < 1e-3, "relative L2 " + result.metrics());
+        assertTrue(result.metrics().h1Rel() < 1e-2, "H1 " + result.metrics());
+    }
+
+    @Test
+    void hardDirichletSatisfiesTheBoundaryExactly() {
+        Problem problem = TestProblems.poisson2dSin();
+        Kan kan = Kan.builder().widths(2, 3, 1).gridSize(5).degree(3).inputRange(-1, 1).seed(4).build();
+        TrainingSettings settings = small(400, 0).hardDirichlet(true).stage(Stage.of(Optimizer.LM).withIterations(40)).build();
+        TrainingResult result = PinnTrainer.train(problem, kan, settings, null);
+        assertEquals(0.0, result.solution().value(1.0, 0.3), 1e-15);
+        assertEquals(0.0, result.solution().value(-0.2, -1.0), 1e-15);
+        assertTrue(result.metrics().relL2() < 2e-2, "relative L2 " + result.metrics());
+    }
+
+    @Test
+    void adamAndLbfgsReduceTheLoss() {
+        Problem problem = TestProblems.poisson2dSin();
+        Mlp mlp = Mlp.tanh(5, 2, 10, 1);
+        TrainingSettings settings = small(200, 40).boundaryWeight(10)
+                .stage(Stage.of(Optimizer.ADAM).withLearningRate(1e-2).withIterations(150))
+                .stage(Stage.of(Optimizer.LBFGS).withIterations(150)).build();
+        TrainingResult result = PinnTrainer.train(problem, mlp, settings, null);
+        double first = result.history().get(0).loss();
+        double afterAdam = result.stages().get(0).loss();
+        double last = result.loss();
+        assertTrue(afterAdam < first / 5, "Adam: " + first + " -> " + afterAdam);
+        assertTrue(last < afterAdam / 5, "L-BFGS: " + afterAdam + " -> " + last);
+    }
+
+    @Test
+    void divergenceIsDetectedReportedAndTheBestParametersKept() {
+        Problem problem = TestProblems.poisson2dSin();
+        Mlp mlp = Mlp.tanh(6, 2, 8, 1);
+        TrainingSettings settings = small(100, 20).divergenceFactor(10)
+                .stage(Stage.of(Optimizer.ADAM).withLearningRate(50).withIterations(200))
+                .stage(Stage.of(Optimizer.LM).withIterations(5)).build();
+        TrainingResult result = PinnTrainer.train(problem, mlp, settings, null);
+        assertTrue(result.diverged());
+        assertEquals(StopReason.DIVERGED, result.stages().get(0).reason());
+        assertEquals(1, result.stages().size(), "training stops after divergence");
+        assertTrue(result.messages().stream().anyMatch(m -> m.contains("diverged")), result.messages().toString());
+        double best = result.history().stream().mapToDouble(HistoryEntry::loss).min().orElseThrow();
+        assertEquals(best, result.loss(), 0.0, "the best parameters are restored");
+        assertTrue(Double.isFinite(result.solution().value(0.1, 0.2)));
+    }
+
+    @Test
+    void sameSeedSameResultAndAnyThreadCount() {
+        Problem problem = TestProblems.poisson2dSin();
+        double[] losses = new double[3];
+        int[] threads = {1, 2, 2};
+        for (int t = 0; t < 3; t++) {
+            Kan kan = Kan.builder().widths(2, 2, 1).gridSize(4).degree(3).inputRange(-1, 1).seed(9).build();
+            TrainingSettings settings = small(300, 40).threads(threads[t])
+                    .stage(Stage.of(Optimizer.LM).withIterations(10))
+                    .stage(Stage.of(Optimizer.LM).withGrid(8).withIterations(5)).build();
+            losses[t] = PinnTrainer.train(problem, kan, settings, null).loss();
+        }
+        assertEquals(losses[0], losses[1], 0.0);
+        assertEquals(losses[0], losses[2], 0.0);
+    }
+
+    @Test
+    void aListenerCanStopTraining() {
+        Problem problem = TestProblems.poisson2dSin();
+        Kan kan = Kan.builder().widths(2, 2, 1).seed(1).inputRange(-1, 1).build();
+        TrainingSettings settings = small(200, 40).stage(Stage.of(Optimizer.LM).withIterations(1000)).build();
+        TrainingResult result = PinnTrainer.train(problem, kan, settings, new TrainingListener() {
+            @Override
+            public boolean iteration(HistoryEntry entry) {
+                return entry.iteration() < 3;
+            }
+        });
+        assertEquals(3, result.iterations());
+        assertEquals(StopReason.STOPPED, result.stages().get(0).reason());
+    }
+
+    @Test
+    void gridExtensionHappensBetweenStagesAndScalesStayFrozen() {
+        Problem problem = TestProblems.poisson2dSin();
+        Kan kan = Kan.builder().widths(2, 2, 1).gridSize(3).degree(3).inputRange(-1, 1).seed(1).build();
+        TrainingSettings settings = small(200, 40).gridUpdate(true)
+                .stage(Stage.of(Optimizer.LM).withIterations(3))
+                .stage(Stage.of(Optimizer.LM).withGrid(6, 12).withIterations(3)).build();
+        TrainingResult result = PinnTrainer.train(problem, kan, settings, null);
+        Kan trained = (Kan) result.solution().function();
+        assertEquals(6, trained.gridSizes()[0]);
+        assertEquals(12, trained.gridSizes()[1]);
+        int[] scales = trained.parameterIndices(EnumSet.of(ParameterKind.BASE_SCALES, ParameterKind.SPLINE_SCALES));
+        int[] initialScales = kan.parameterIndices(EnumSet.of(ParameterKind.BASE_SCALES, ParameterKind.SPLINE_SCALES));
+        for (int i = 0; i < scales.length; i++) {
+            assertEquals(kan.parameters()[initialScales[i]], trained.parameters()[scales[i]]);
+        }
+        assertTrue(result.messages().get(0).contains("-> [6, 12]"), result.messages().toString());
+    }
+
+    @Test
+    void mismatchedDimensionsAreRejected() {
+        Kan kan = Kan.builder().widths(3, 2, 1).build();
+        TrainingSettings settings = small(10, 4).stage(Stage.of(Optimizer.LM).withIterations(1)).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PinnTrainer.train(TestProblems.poisson2dSin(), kan, settings, null));
+        assertTrue(e.getMessage().contains("3-D") && e.getMessage().contains("2-D"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TrainingSettings.builder().build());
+        e = assertThrows(IllegalArgumentException.class, () -> Stage.of(Optimizer.LM).withSeconds(-2));
+        assertTrue(e.getMessage().contains("-2.0"), e.getMessage());
+    }
+}
