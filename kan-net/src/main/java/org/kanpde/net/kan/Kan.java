@@ -41,6 +41,35 @@ public final class Kan implements TrialFunction {
         }
     }
 
+    /**
+     * A network with given bases and parameters, e.g. as read back from a model file.
+     *
+     * @param widths     layer widths [n_0, ..., n_L], each &gt;= 1, the last 1
+     * @param bases      {@code bases[l][i]}: the basis of input node i of layer l; within a layer all
+     *                   of the same size and order
+     * @param parameters the parameters (copied), laid out as in {@link KanLayer}
+     * @throws IllegalArgumentException if the shapes do not match or a parameter is not finite
+     */
+    public static Kan of(int[] widths, BSplineBasis[][] bases, double[] parameters) {
+        KanBuilder.checkWidths(widths);
+        if (bases.length != widths.length - 1) {
+            throw new IllegalArgumentException("KAN " + Arrays.toString(widths) + " has " + (widths.length - 1)
+                    + " layers, got bases for " + bases.length);
+        }
+        for (int l = 0; l < bases.length; l++) {
+            if (bases[l].length != widths[l]) {
+                throw new IllegalArgumentException("layer " + l + " has " + widths[l] + " input nodes, got "
+                        + bases[l].length + " bases");
+            }
+        }
+        for (int i = 0; i < parameters.length; i++) {
+            if (!Double.isFinite(parameters[i])) {
+                throw new IllegalArgumentException("parameter " + i + " is not finite: " + parameters[i]);
+            }
+        }
+        return new Kan(widths, bases, parameters.clone());
+    }
+
     /** A builder with the KAN paper's defaults: G = 5, k = 3, grid range [-1, 1], noise 0.1. */
     public static KanBuilder builder() {
         return new KanBuilder();

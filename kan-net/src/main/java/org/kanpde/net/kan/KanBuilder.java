@@ -30,6 +30,11 @@ public final class KanBuilder {
 
     /** Layer widths [n_0, ..., n_L]: at least two, each &gt;= 1, the last 1 (u is scalar). */
     public KanBuilder widths(int... widths) {
+        this.widths = checkWidths(widths);
+        return this;
+    }
+
+    static int[] checkWidths(int[] widths) {
         if (widths == null || widths.length < 2) {
             throw new IllegalArgumentException("a KAN needs at least an input and an output width, got "
                     + Arrays.toString(widths));
@@ -42,8 +47,7 @@ public final class KanBuilder {
         if (widths[widths.length - 1] != 1) {
             throw new IllegalArgumentException("the output width must be 1 (u is scalar), got " + Arrays.toString(widths));
         }
-        this.widths = widths.clone();
-        return this;
+        return widths.clone();
     }
 
     /** Grid size G: one value for all layers or one per layer, each &gt;= 1. */

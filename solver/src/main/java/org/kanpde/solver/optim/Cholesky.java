@@ -9,7 +9,85 @@ package org.kanpde.solver.optim;
  * prefixes), with four independent accumulators so that the multiply-adds pipeline.
  */
 public final class Cholesky {
+    /** Columns per block of the parallel factorization. */
+    private static final int BLOCK = 48;
+
     private Cholesky() {
+    }
+
+    /**
+     * Blocked right-looking factorization of the lower triangle of {@code a}, in parallel over rows.
+     * Every entry is computed by one thread in a fixed order, so the factor is bit-identical for any
+     * number of threads (though not to {@link #factorize(double[], int)}'s, which sums in another
+     * order).
+     *
+     * @param a      n x n row-major (modified: its lower triangle becomes L)
+     * @param n      order
+     * @param runner threads
+     * @return true on success, false if a pivot is not positive
+     */
+    public static boolean factorize(double[] a, int n, org.kanpde.net.parallel.ParallelRunner runner) {
+        if (runner.threads() == 1 || n < 2 * BLOCK) {
+            return factorizeBlocked(a, n, null);
+        }
+        return factorizeBlocked(a, n, runner);
+    }
+
+    private static boolean factorizeBlocked(double[] a, int n, org.kanpde.net.parallel.ParallelRunner runner) {
+        for (int k0 = 0; k0 < n; k0 += BLOCK) {
+            int k1 = Math.min(n, k0 + BLOCK);
+            // diagonal block: plain row-oriented Cholesky on columns k0..k1 (earlier columns are folded in)
+            for (int i = k0; i < k1; i++) {
+                int ri = i * n;
+                for (int j = k0; j <= i; j++) {
+                    int rj = j * n;
+                    double sum = a[ri + j] - dot(a, ri + k0, rj + k0, j - k0);
+                    if (i == j) {
+                        if (!(sum > 0)) {
+                            return false;
+                        }
+                        a[ri + i] = Math.sqrt(sum);
+                    } else {
+                        a[ri + j] = sum / a[rj + j];
+                    }
+                }
+            }
+            if (k1 == n) {
+                break;
+            }
+            int first = k1;
+            int blockStart = k0;
+            int blockEnd = k1;
+            org.kanpde.net.parallel.ChunkTask panelAndUpdate = (chunk, start, end, worker) -> {
+                for (int i = first + start; i < first + end; i++) {
+                    int ri = i * n;
+                    // panel: row i of L in this block column, by forward substitution
+                    for (int j = blockStart; j < blockEnd; j++) {
+                        int rj = j * n;
+                        a[ri + j] = (a[ri + j] - dot(a, ri + blockStart, rj + blockStart, j - blockStart)) / a[rj + j];
+                    }
+                }
+            };
+            org.kanpde.net.parallel.ChunkTask trailing = (chunk, start, end, worker) -> {
+                for (int i = first + start; i < first + end; i++) {
+                    int ri = i * n;
+                    for (int j = first; j <= i; j++) {
+                        int rj = j * n;
+                        a[ri + j] -= dot(a, ri + blockStart, rj + blockStart, blockEnd - blockStart);
+                    }
+                }
+            };
+            int rows = n - first;
+            if (runner == null) {
+                panelAndUpdate.run(0, 0, rows, 0);
+                trailing.run(0, 0, rows, 0);
+            } else {
+                runner.run(rows, 16, panelAndUpdate);
+                // rows near the end carry more work in the trailing update: small chunks balance it
+                runner.run(rows, 8, trailing);
+            }
+        }
+        return true;
     }
 
     /**

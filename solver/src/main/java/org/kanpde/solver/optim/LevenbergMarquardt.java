@@ -24,16 +24,24 @@ public final class LevenbergMarquardt {
     private final double initialDamping;
     private final double diagonalFloor;
     private final int maxRejections;
+    private final org.kanpde.net.parallel.ParallelRunner runner;
 
-    /** Levenberg-Marquardt with the defaults listed above. */
+    /** Levenberg-Marquardt with the defaults listed above, factorizing on the calling thread. */
     public LevenbergMarquardt() {
-        this(1e-3, 1e-9, 30);
+        this(1e-3, 1e-9, 30, null);
     }
 
-    private LevenbergMarquardt(double initialDamping, double diagonalFloor, int maxRejections) {
+    private LevenbergMarquardt(double initialDamping, double diagonalFloor, int maxRejections,
+                               org.kanpde.net.parallel.ParallelRunner runner) {
         this.initialDamping = initialDamping;
         this.diagonalFloor = diagonalFloor;
         this.maxRejections = maxRejections;
+        this.runner = runner;
+    }
+
+    /** A copy that factorizes on these threads (results do not depend on their number). */
+    public LevenbergMarquardt withRunner(org.kanpde.net.parallel.ParallelRunner threads) {
+        return new LevenbergMarquardt(initialDamping, diagonalFloor, maxRejections, threads);
     }
 
     /** A copy with another initial damping mu_0 &gt; 0 (relative to the scaled diagonal). */
@@ -41,7 +49,7 @@ public final class LevenbergMarquardt {
         if (!(mu > 0) || !Double.isFinite(mu)) {
             throw new IllegalArgumentException("initial damping must be finite and > 0, got " + mu);
         }
-        return new LevenbergMarquardt(mu, diagonalFloor, maxRejections);
+        return new LevenbergMarquardt(mu, diagonalFloor, maxRejections, runner);
     }
 
     /** A copy with another floor of the scaling diagonal, relative to its largest entry, in (0, 1). */
@@ -49,7 +57,7 @@ public final class LevenbergMarquardt {
         if (!(floor > 0 && floor < 1)) {
             throw new IllegalArgumentException("diagonal floor must be in (0, 1), got " + floor);
         }
-        return new LevenbergMarquardt(initialDamping, floor, maxRejections);
+        return new LevenbergMarquardt(initialDamping, floor, maxRejections, runner);
     }
 
     /** A copy that gives up an iteration after this many consecutive rejected trial steps (&gt;= 1). */
@@ -57,7 +65,7 @@ public final class LevenbergMarquardt {
         if (count < 1) {
             throw new IllegalArgumentException("maximum rejections must be >= 1, got " + count);
         }
-        return new LevenbergMarquardt(initialDamping, diagonalFloor, count);
+        return new LevenbergMarquardt(initialDamping, diagonalFloor, count, runner);
     }
 
     /** Initial damping. */
@@ -150,7 +158,8 @@ public final class LevenbergMarquardt {
                 for (int i = 0; i < n; i++) {
                     system[i * n + i] += mu * scale[i];
                 }
-                if (!Cholesky.factorize(system, n)) {
+                boolean positive = runner == null ? Cholesky.factorize(system, n) : Cholesky.factorize(system, n, runner);
+                if (!positive) {
                     if (!increaseDamping()) {
                         return false;
                     }

@@ -37,6 +37,10 @@ import org.kanpde.solver.problem.Nonlinearity;
 public final class ResidualSystem implements LeastSquaresObjective, DifferentiableObjective {
     private static final int CHUNK = 128;
     private static final long NORMAL_EQUATION_BYTES = 1L << 28;
+    /** Row partitions of the normal equations; fixed, so sums do not depend on the thread count. */
+    private static final int PARTITIONS = 4;
+    /** Rows gathered before a dense block update of J^T J. */
+    private static final int BLOCK_ROWS = 32;
 
     private final TrialFunction model;
     private final ResidualRows rows;
@@ -85,7 +89,7 @@ public final class ResidualSystem implements LeastSquaresObjective, Differentiab
             workers[w] = new Worker();
         }
         long bytes = 8L * n * n;
-        this.partitions = (int) Math.max(1, Math.min(Math.min(8, rows.count()), NORMAL_EQUATION_BYTES / Math.max(1, bytes)));
+        this.partitions = (int) Math.max(1, Math.min(Math.min(PARTITIONS, rows.count()), NORMAL_EQUATION_BYTES / Math.max(1, bytes)));
         int chunks = ParallelRunner.chunkCount(rows.count(), CHUNK);
         this.chunkGradient = new double[chunks][];
         this.chunkLoss = new double[chunks];
@@ -228,8 +232,13 @@ public final class ResidualSystem implements LeastSquaresObjective, Differentiab
                 residuals[i] = r;
                 sum += r * r;
                 int nnz = w.jacobianRow(i);
-                w.accumulateNormal(nnz, r, a, b, n);
+                if (nnz * 4 > n) {
+                    w.accumulateDense(nnz, r, a, b, n);
+                } else {
+                    w.accumulateNormal(nnz, r, a, b, n);
+                }
             }
+            w.flush(a, n);
             partitionLoss[part] = sum;
         });
         Arrays.fill(jtr, 0.0);
@@ -354,6 +363,62 @@ public final class ResidualSystem implements LeastSquaresObjective, Differentiab
                 rowValue[s] = value[t];
             }
             return m;
+        }
+
+        private double[] block;
+        private int blockRows;
+
+        /**
+         * For dense rows (MLPs): gathers rows into a column-major block and adds the block's Gram
+         * matrix at once, which reads and writes J^T J once per block instead of once per row.
+         */
+        void accumulateDense(int m, double r, double[] jtj, double[] jtr, int cols) {
+            if (block == null) {
+                block = new double[cols * BLOCK_ROWS];
+            }
+            if (m < cols) {
+                for (int c = 0; c < cols; c++) {
+                    block[c * BLOCK_ROWS + blockRows] = 0.0;
+                }
+            }
+            for (int s = 0; s < m; s++) {
+                block[rowIndex[s] * BLOCK_ROWS + blockRows] = rowValue[s];
+                jtr[rowIndex[s]] += rowValue[s] * r;
+            }
+            if (++blockRows == BLOCK_ROWS) {
+                flush(jtj, cols);
+            }
+        }
+
+        /** Adds the gathered block to the lower triangle of jtj. */
+        void flush(double[] jtj, int cols) {
+            if (blockRows == 0) {
+                return;
+            }
+            int b = blockRows;
+            for (int i = 0; i < cols; i++) {
+                int bi = i * BLOCK_ROWS;
+                int ri = i * cols;
+                for (int j = 0; j <= i; j++) {
+                    int bj = j * BLOCK_ROWS;
+                    double s0 = 0;
+                    double s1 = 0;
+                    double s2 = 0;
+                    double s3 = 0;
+                    int t = 0;
+                    for (; t + 3 < b; t += 4) {
+                        s0 += block[bi + t] * block[bj + t];
+                        s1 += block[bi + t + 1] * block[bj + t + 1];
+                        s2 += block[bi + t + 2] * block[bj + t + 2];
+                        s3 += block[bi + t + 3] * block[bj + t + 3];
+                    }
+                    for (; t < b; t++) {
+                        s0 += block[bi + t] * block[bj + t];
+                    }
+                    jtj[ri + j] += (s0 + s1) + (s2 + s3);
+                }
+            }
+            blockRows = 0;
         }
 
         /** Adds the row's outer product to the lower triangle of jtj and r times the row to jtr. */

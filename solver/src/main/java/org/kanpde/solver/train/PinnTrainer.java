@@ -190,7 +190,7 @@ public final class PinnTrainer {
             double[] x0 = system.currentPoint();
             switch (stage.optimizer()) {
                 case LM:
-                    return new LevenbergMarquardt().start(system, x0);
+                    return new LevenbergMarquardt().withRunner(runner).start(system, x0);
                 case LBFGS:
                     return new Lbfgs().start(system, x0);
                 case ADAM:

@@ -1,0 +1,385 @@
+package org.kanpde.solver.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.kanpde.net.TrialFunction;
+import org.kanpde.net.kan.Kan;
+import org.kanpde.net.kan.KanLayer;
+import org.kanpde.net.mlp.Activation;
+import org.kanpde.net.mlp.Mlp;
+import org.kanpde.net.spline.BSplineBasis;
+import org.kanpde.solver.residual.HardDirichletFunction;
+
+/**
+ * Saving and loading trained models as versioned JSON documents:
+ * <pre>
+ * { "format": "kanpde-model", "version": 1,
+ *   "problem": "poisson2d-paper", "hardDirichlet": false,
+ *   "network": { "type": "kan", "widths": [2,5,1],
+ *                "layers": [ { "order": 5, "knots": [[...], [...]] }, ... ],
+ *                "parameters": [...] }
+ *            | { "type": "mlp", "widths": [2,20,20,1], "activation": "tanh", "parameters": [...] },
+ *   "metadata": { ... } }
+ * </pre>
+ * Doubles are written in their shortest round-tripping form, so a loaded model evaluates to
+ * bit-identical values. Files are written atomically (a temporary file in the same directory,
+ * then a rename), so a crash never leaves a half-written model. Reading validates everything and
+ * fails with a {@link ModelFileException} naming the file and the problem: malformed or truncated
+ * JSON, duplicate keys, an unknown format, version or network type, shapes inconsistent with the
+ * widths, non-finite parameters or invalid knots.
+ */
+public final class ModelFile {
+    /** The format identifier. */
+    public static final String FORMAT = "kanpde-model";
+    /** The version written, and the only one read. */
+    public static final int VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelFile() {
+    }
+
+    /**
+     * Writes a model atomically.
+     *
+     * @param path     target file (its directory must exist)
+     * @param model    a Kan, an Mlp, or a HardDirichletFunction around one
+     * @param problem  problem id or file the model was trained on
+     * @param metadata training metadata (values: strings, numbers, booleans, lists, maps)
+     * @throws IOException if the file cannot be written
+     */
+    public static void write(Path path, TrialFunction model, String problem, Map<String, ?> metadata) throws IOException {
+        writeAtomically(path, toJson(model, problem, metadata));
+    }
+
+    /** Writes text to a file atomically: a temporary sibling, then a rename over the target. */
+    public static void writeAtomically(Path path, String text) throws IOException {
+        Path target = path.toAbsolutePath();
+        Path dir = target.getParent();
+        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The JSON document for a model. */
+    public static String toJson(TrialFunction model, String problem, Map<String, ?> metadata) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.put("problem", problem == null ? "" : problem);
+        TrialFunction network = model;
+        boolean hard = false;
+        if (model instanceof HardDirichletFunction) {
+            network = ((HardDirichletFunction) model).network();
+            hard = true;
+        }
+        root.put("hardDirichlet", hard);
+        root.set("network", networkNode(network));
+        root.set("metadata", MAPPER.valueToTree(metadata == null ? Map.of() : metadata));
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialize model metadata: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static ObjectNode networkNode(TrialFunction network) {
+        ObjectNode node = MAPPER.createObjectNode();
+        if (network instanceof Kan) {
+            Kan kan = (Kan) network;
+            node.put("type", "kan");
+            node.set("widths", ints(kan.widths()));
+            ArrayNode layers = node.putArray("layers");
+            for (int l = 0; l < kan.layerCount(); l++) {
+                KanLayer layer = kan.layer(l);
+                ObjectNode ln = layers.addObject();
+                ln.put("order", layer.degree());
+                ArrayNode knots = ln.putArray("knots");
+                for (int i = 0; i < layer.inputs(); i++) {
+                    knots.add(doubles(layer.basis(i).knots()));
+                }
+            }
+        } else if (network instanceof Mlp) {
+            Mlp mlp = (Mlp) network;
+            node.put("type", "mlp");
+            node.set("widths", ints(mlp.widths()));
+            node.put("activation", mlp.activation().name().toLowerCase(java.util.Locale.ROOT));
+        } else {
+            throw new IllegalArgumentException("cannot save a " + network.getClass().getSimpleName()
+                    + "; model files hold KANs and MLPs");
+        }
+        node.set("parameters", doubles(network.parameters()));
+        return node;
+    }
+
+    private static ArrayNode ints(int[] values) {
+        ArrayNode a = MAPPER.createArrayNode();
+        for (int v : values) {
+            a.add(v);
+        }
+        return a;
+    }
+
+    private static ArrayNode doubles(double[] values) {
+        ArrayNode a = MAPPER.createArrayNode();
+        for (double v : values) {
+            a.add(v);
+        }
+        return a;
+    }
+
+    /**
+     * Reads a model file.
+     *
+     * @throws ModelFileException if the file is missing, unreadable or invalid (the message names
+     *                            the file and the problem)
+     */
+    public static SavedModel read(Path path) {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ModelFileException("model file " + path + " does not exist", e);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ModelFileException("cannot read model file " + path + ": " + e.getMessage(), e);
+        }
+        return fromJson(text, path.toString());
+    }
+
+    /**
+     * Parses a model document.
+     *
+     * @param source name used in messages (e.g. the file name)
+     * @throws ModelFileException if the document is invalid
+     */
+    public static SavedModel fromJson(String json, String source) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new ModelFileException("model file " + source + " is not valid JSON (" + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr()) + ")", e);
+        }
+        Reader r = new Reader(source);
+        if (root == null || !root.isObject()) {
+            throw r.fail("", "the document must be a JSON object");
+        }
+        r.onlyKeys(root, "", Set.of("format", "version", "problem", "hardDirichlet", "network", "metadata"));
+        String format = r.text(root, "format");
+        if (!FORMAT.equals(format)) {
+            throw r.fail("format", "expected '" + FORMAT + "', got '" + format + "'");
+        }
+        int version = r.integer(root, "version");
+        if (version != VERSION) {
+            throw r.fail("version", "unsupported version " + version + " (this build reads version " + VERSION + ")");
+        }
+        String problem = root.has("problem") ? r.text(root, "problem") : "";
+        boolean hard = root.has("hardDirichlet") && r.bool(root, "hardDirichlet");
+        JsonNode net = r.object(root, "network");
+        TrialFunction network = readNetwork(net, r);
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        if (root.has("metadata")) {
+            JsonNode m = r.object(root, "metadata");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = MAPPER.convertValue(m, Map.class);
+            metadata.putAll(map);
+        }
+        return new SavedModel(network, hard, problem, metadata);
+    }
+
+    private static TrialFunction readNetwork(JsonNode net, Reader r) {
+        String type = r.text(net, "type");
+        int[] widths = r.ints(net, "widths");
+        double[] parameters = r.doubles(net, "parameters");
+        try {
+            switch (type) {
+                case "kan":
+                    r.onlyKeys(net, "network", Set.of("type", "widths", "layers", "parameters"));
+                    return readKan(net, widths, parameters, r);
+                case "mlp":
+                    r.onlyKeys(net, "network", Set.of("type", "widths", "activation", "parameters"));
+                    String name = r.text(net, "activation");
+                    Activation activation;
+                    try {
+                        activation = Activation.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        throw r.fail("network.activation", "unknown activation '" + name + "'");
+                    }
+                    checkFinite(parameters, r);
+                    return Mlp.withParameters(widths, activation, parameters);
+                default:
+                    throw r.fail("network.type", "unknown network type '" + type + "', expected kan or mlp");
+            }
+        } catch (ModelFileException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw r.fail("network", e.getMessage());
+        }
+    }
+
+    private static Kan readKan(JsonNode net, int[] widths, double[] parameters, Reader r) {
+        JsonNode layers = net.get("layers");
+        if (layers == null || !layers.isArray()) {
+            throw r.fail("network.layers", "missing or not an array");
+        }
+        if (widths.length < 2 || layers.size() != widths.length - 1) {
+            throw r.fail("network.layers", "widths " + java.util.Arrays.toString(widths) + " need " + (widths.length - 1)
+                    + " layers, got " + layers.size());
+        }
+        BSplineBasis[][] bases = new BSplineBasis[layers.size()][];
+        for (int l = 0; l < layers.size(); l++) {
+            JsonNode layer = layers.get(l);
+            String where = "network.layers[" + l + "]";
+            if (!layer.isObject()) {
+                throw r.fail(where, "must be an object");
+            }
+            r.onlyKeys(layer, where, Set.of("order", "knots"));
+            int order = r.integer(layer, "order");
+            JsonNode knots = layer.get("knots");
+            if (knots == null || !knots.isArray() || knots.size() != widths[l]) {
+                throw r.fail(where + ".knots", "needs one knot vector per input node (" + widths[l] + ")");
+            }
+            bases[l] = new BSplineBasis[widths[l]];
+            for (int i = 0; i < widths[l]; i++) {
+                double[] t = r.doubleArray(knots.get(i), where + ".knots[" + i + "]");
+                try {
+                    bases[l][i] = BSplineBasis.withKnots(t, order);
+                } catch (IllegalArgumentException e) {
+                    throw r.fail(where + ".knots[" + i + "]", e.getMessage());
+                }
+            }
+        }
+        checkFinite(parameters, r);
+        return Kan.of(widths, bases, parameters);
+    }
+
+    private static void checkFinite(double[] parameters, Reader r) {
+        for (int i = 0; i < parameters.length; i++) {
+            if (!Double.isFinite(parameters[i])) {
+                throw r.fail("network.parameters[" + i + "]", "is not finite");
+            }
+        }
+    }
+
+    /** Typed access to JSON nodes with messages that name the file and the key. */
+    private static final class Reader {
+        private final String source;
+
+        Reader(String source) {
+            this.source = source;
+        }
+
+        ModelFileException fail(String key, String what) {
+            return new ModelFileException("model file " + source + (key.isEmpty() ? "" : ", key '" + key + "'") + ": " + what);
+        }
+
+        void onlyKeys(JsonNode node, String where, Set<String> allowed) {
+            Iterator<String> names = node.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                if (!allowed.contains(name)) {
+                    throw fail(where.isEmpty() ? name : where + "." + name, "unknown key");
+                }
+            }
+        }
+
+        JsonNode object(JsonNode node, String key) {
+            JsonNode v = node.get(key);
+            if (v == null || !v.isObject()) {
+                throw fail(key, v == null ? "missing" : "must be an object");
+            }
+            return v;
+        }
+
+        String text(JsonNode node, String key) {
+            JsonNode v = node.get(key);
+            if (v == null || !v.isTextual()) {
+                throw fail(key, v == null ? "missing" : "must be a string, got " + v);
+            }
+            return v.asText();
+        }
+
+        boolean bool(JsonNode node, String key) {
+            JsonNode v = node.get(key);
+            if (v == null || !v.isBoolean()) {
+                throw fail(key, v == null ? "missing" : "must be true or false, got " + v);
+            }
+            return v.asBoolean();
+        }
+
+        int integer(JsonNode node, String key) {
+            JsonNode v = node.get(key);
+            if (v == null || !v.isIntegralNumber() || !v.canConvertToInt()) {
+                throw fail(key, v == null ? "missing" : "must be an integer, got " + v);
+            }
+            return v.asInt();
+        }
+
+        int[] ints(JsonNode node, String key) {
+            JsonNode v = node.get(key);
+            if (v == null || !v.isArray()) {
+                throw fail(key, v == null ? "missing" : "must be an array of integers");
+            }
+            int[] out = new int[v.size()];
+            for (int i = 0; i < out.length; i++) {
+                JsonNode e = v.get(i);
+                if (!e.isIntegralNumber() || !e.canConvertToInt()) {
+                    throw fail(key + "[" + i + "]", "must be an integer, got " + e);
+                }
+                out[i] = e.asInt();
+            }
+            return out;
+        }
+
+        double[] doubles(JsonNode node, String key) {
+            JsonNode v = node.get(key);
+            if (v == null) {
+                throw fail(key, "missing");
+            }
+            return doubleArray(v, key);
+        }
+
+        double[] doubleArray(JsonNode v, String where) {
+            if (v == null || !v.isArray()) {
+                throw fail(where, "must be an array of numbers");
+            }
+            double[] out = new double[v.size()];
+            for (int i = 0; i < out.length; i++) {
+                JsonNode e = v.get(i);
+                if (!e.isNumber()) {
+                    throw fail(where + "[" + i + "]", "must be a number, got " + e);
+                }
+                out[i] = e.asDouble();
+            }
+            return out;
+        }
+    }
+}
