@@ -296,6 +296,11 @@ public final class Box implements Domain {
 
     @Override
     public String toString() {
-        return "Box[lower=" + Arrays.toString(lower) + ", upper=" + Arrays.toString(upper) + "]";
+        StringBuilder sb = new StringBuilder("box ");
+        for (int k = 0; k < lower.length; k++) {
+            sb.append(k == 0 ? "" : " x ").append('[').append(Checks.number(lower[k])).append(", ")
+                    .append(Checks.number(upper[k])).append(']');
+        }
+        return sb.toString();
     }
 }

@@ -46,4 +46,9 @@ final class Checks {
         }
         return value;
     }
+
+    /** A number for descriptions: integers without ".0", others as Java prints them. */
+    static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
 }

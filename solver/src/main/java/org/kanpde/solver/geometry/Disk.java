@@ -168,6 +168,6 @@ public final class Disk implements Domain {
 
     @Override
     public String toString() {
-        return "Disk[centre=(" + cx + ", " + cy + "), radius=" + radius + "]";
+        return "disk of centre (" + Checks.number(cx) + ", " + Checks.number(cy) + ") and radius " + Checks.number(radius);
     }
 }

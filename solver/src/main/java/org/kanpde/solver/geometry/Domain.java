@@ -89,8 +89,11 @@ public interface Domain {
                 return p;
             }
         }
-        throw new IllegalArgumentException("no boundary part named '" + name + "' among "
-                + boundaryPartCount() + " parts");
+        StringBuilder names = new StringBuilder();
+        for (int p = 0; p < boundaryPartCount(); p++) {
+            names.append(p == 0 ? "" : ", ").append(boundaryPartName(p));
+        }
+        throw new IllegalArgumentException("no boundary part named '" + name + "'; parts are " + names);
     }
 
     /**

@@ -375,7 +375,11 @@ public final class Polygon implements Domain {
 
     @Override
     public String toString() {
-        return "Polygon[vertices=" + vertexCount() + ", area=" + area + ", "
-                + (counterClockwise ? "counter-clockwise" : "clockwise") + "]";
+        StringBuilder sb = new StringBuilder("polygon");
+        for (int v = 0; v < vertexCount(); v++) {
+            sb.append(v == 0 ? " " : " - ").append('(').append(Checks.number(xy[2 * v])).append(", ")
+                    .append(Checks.number(xy[2 * v + 1])).append(')');
+        }
+        return sb.toString();
     }
 }

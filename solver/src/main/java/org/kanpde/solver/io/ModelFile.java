@@ -75,9 +75,11 @@ public final class ModelFile {
     public static void writeAtomically(Path path, String text) throws IOException {
         Path target = path.toAbsolutePath();
         Path dir = target.getParent();
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        // a fresh name in the same directory (so the rename is atomic), created with default permissions
+        Path temp = dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
         try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.writeString(temp, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE);
             try {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

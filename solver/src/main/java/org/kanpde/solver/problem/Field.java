@@ -80,7 +80,22 @@ public interface Field {
 
     /** A field given by its values only. */
     static Field of(ToDoubleFunction<double[]> f) {
-        return f::applyAsDouble;
+        return of(f, "field given by values");
+    }
+
+    /** A field given by its values only, with a description for reports (e.g. its formula). */
+    static Field of(ToDoubleFunction<double[]> f, String description) {
+        return new Field() {
+            @Override
+            public double value(double[] z) {
+                return f.applyAsDouble(z);
+            }
+
+            @Override
+            public String toString() {
+                return description;
+            }
+        };
     }
 
     /**

@@ -43,6 +43,9 @@ public interface Nonlinearity {
 
     /** n(u) = coefficient * sin(u). */
     static Nonlinearity sine(double coefficient) {
+        if (!Double.isFinite(coefficient)) {
+            throw new IllegalArgumentException("nonlinear coefficient must be finite, got " + coefficient);
+        }
         return new Nonlinearity() {
             @Override
             public double value(double u) {

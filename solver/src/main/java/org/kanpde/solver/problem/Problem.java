@@ -13,6 +13,10 @@ import org.kanpde.solver.geometry.Domain;
  * with a diffusion coefficient a(z) &gt; 0 (1 by default), a reaction coefficient c(z) (0 by
  * default; negative c gives Helmholtz), an optional nonlinearity n(u), and optionally the exact
  * solution for error metrics. Immutable; build with {@link #builder()}.
+ *
+ * <p>Hard Dirichlet enforcement (u = g + D v) needs the same {@link Field} object as data on every
+ * boundary part, with derivatives: that one field is the lift g inside the domain. Give
+ * {@code boundary(BoundaryCondition.dirichlet(g))} for all parts at once to get it.
  */
 public final class Problem {
     private final String name;

@@ -125,9 +125,10 @@ public final class ResidualRows {
         }
         Field g = problem.boundaryCondition(0).data();
         for (int p = 1; p < problem.domain().boundaryPartCount(); p++) {
+            // one field object, not equal values: g must extend the data smoothly into the domain
             if (problem.boundaryCondition(p).data() != g) {
-                throw new IllegalArgumentException("hard Dirichlet enforcement needs one data field g for all boundary parts; "
-                        + "problem '" + problem.name() + "' has different fields on parts 0 and " + p);
+                throw new IllegalArgumentException("hard Dirichlet enforcement needs one data field g (the same Field object) "
+                        + "on all boundary parts; problem '" + problem.name() + "' has different fields on parts 0 and " + p);
             }
         }
         if (!g.hasDerivatives()) {

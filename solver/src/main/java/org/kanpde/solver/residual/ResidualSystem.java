@@ -390,32 +390,69 @@ public final class ResidualSystem implements LeastSquaresObjective, Differentiab
             }
         }
 
-        /** Adds the gathered block to the lower triangle of jtj. */
+        /**
+         * Adds the gathered block's Gram matrix to the lower triangle of jtj, two rows by two
+         * columns at a time so that every loaded value feeds two multiply-adds.
+         */
         void flush(double[] jtj, int cols) {
             if (blockRows == 0) {
                 return;
             }
             int b = blockRows;
-            for (int i = 0; i < cols; i++) {
+            int i = 0;
+            for (; i + 1 < cols; i += 2) {
+                int bi = i * BLOCK_ROWS;
+                int bk = bi + BLOCK_ROWS;
+                int ri = i * cols;
+                int rk = ri + cols;
+                int j = 0;
+                for (; j + 1 <= i; j += 2) {
+                    int bj = j * BLOCK_ROWS;
+                    int bl = bj + BLOCK_ROWS;
+                    double s00 = 0;
+                    double s01 = 0;
+                    double s10 = 0;
+                    double s11 = 0;
+                    for (int t = 0; t < b; t++) {
+                        double xi = block[bi + t];
+                        double xk = block[bk + t];
+                        double yj = block[bj + t];
+                        double yl = block[bl + t];
+                        s00 += xi * yj;
+                        s01 += xi * yl;
+                        s10 += xk * yj;
+                        s11 += xk * yl;
+                    }
+                    jtj[ri + j] += s00;
+                    jtj[ri + j + 1] += s01;
+                    jtj[rk + j] += s10;
+                    jtj[rk + j + 1] += s11;
+                }
+                // j == i here: the 2 x 2 diagonal block, lower part only
+                double sii = 0;
+                double ski = 0;
+                double skk = 0;
+                for (int t = 0; t < b; t++) {
+                    double xi = block[bi + t];
+                    double xk = block[bk + t];
+                    sii += xi * xi;
+                    ski += xk * xi;
+                    skk += xk * xk;
+                }
+                jtj[ri + i] += sii;
+                jtj[rk + i] += ski;
+                jtj[rk + i + 1] += skk;
+            }
+            if (i < cols) {
                 int bi = i * BLOCK_ROWS;
                 int ri = i * cols;
                 for (int j = 0; j <= i; j++) {
                     int bj = j * BLOCK_ROWS;
-                    double s0 = 0;
-                    double s1 = 0;
-                    double s2 = 0;
-                    double s3 = 0;
-                    int t = 0;
-                    for (; t + 3 < b; t += 4) {
-                        s0 += block[bi + t] * block[bj + t];
-                        s1 += block[bi + t + 1] * block[bj + t + 1];
-                        s2 += block[bi + t + 2] * block[bj + t + 2];
-                        s3 += block[bi + t + 3] * block[bj + t + 3];
+                    double sum = 0;
+                    for (int t = 0; t < b; t++) {
+                        sum += block[bi + t] * block[bj + t];
                     }
-                    for (; t < b; t++) {
-                        s0 += block[bi + t] * block[bj + t];
-                    }
-                    jtj[ri + j] += (s0 + s1) + (s2 + s3);
+                    jtj[ri + j] += sum;
                 }
             }
             blockRows = 0;

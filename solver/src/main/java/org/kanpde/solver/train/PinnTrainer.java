@@ -63,6 +63,7 @@ public final class PinnTrainer {
         private final TrainingListener listener;
         private final ParallelRunner runner;
         private final ErrorMeasure measure;
+        private final ErrorMeasure historyMeasure;
         private final List<HistoryEntry> history = new ArrayList<>();
         private final List<StageReport> reports = new ArrayList<>();
         private final List<String> messages = new ArrayList<>();
@@ -73,8 +74,7 @@ public final class PinnTrainer {
         private int iterations;
         private boolean diverged;
         private boolean stopped;
-        private double measureCost;
-        private double lastMeasure = Double.NEGATIVE_INFINITY;
+        private Optimizer optimizer = Optimizer.LM;
 
         Run(Problem problem, TrialFunction model, TrainingSettings settings, TrainingListener listener, ParallelRunner runner) {
             this.problem = problem;
@@ -82,18 +82,31 @@ public final class PinnTrainer {
             this.settings = settings;
             this.listener = listener;
             this.runner = runner;
+            int d = problem.dimension();
+            int subdivisions = settings.quadratureSubdivisions(d);
             this.measure = problem.hasExactSolution()
-                    ? new ErrorMeasure(problem, problem.domain().quadrature(settings.quadraturePoints(),
-                    settings.quadratureSubdivisions()))
+                    ? new ErrorMeasure(problem, problem.domain().quadrature(settings.quadraturePoints(), subdivisions))
                     : null;
+            // the history samples the error often, so it uses a coarser rule than the final metrics
+            this.historyMeasure = problem.hasExactSolution() && subdivisions > 1
+                    ? new ErrorMeasure(problem, problem.domain().quadrature(settings.quadraturePoints(), subdivisions / 2))
+                    : measure;
         }
 
         TrainingResult execute() {
             sample(0);
             double loss = Double.NaN;
             List<Stage> stages = settings.stages();
+            double totalWeight = 0;
+            for (Stage stage : stages) {
+                totalWeight += stage.weight();
+            }
+            double laterWeight = totalWeight;
             for (int s = 0; s < stages.size() && !diverged && !stopped; s++) {
-                loss = runStage(s, stages.get(s));
+                laterWeight -= stages.get(s).weight();
+                double reserve = 0.5 * settings.timeLimit() * laterWeight / totalWeight;
+                double cap = Math.min(stages.get(s).seconds(), settings.timeLimit() - elapsed() - (laterWeight > 0 ? reserve : 0));
+                loss = runStage(s, stages.get(s), cap);
             }
             TrialFunction trained = evaluable(model);
             ErrorMetrics metrics = measure == null ? null : measure.measure(trained, runner);
@@ -108,7 +121,7 @@ public final class PinnTrainer {
                     : problem.domain().sampleBoundary(settings.boundaryPoints(), settings.boundarySampling(), seed + 7);
         }
 
-        private double runStage(int index, Stage stage) {
+        private double runStage(int index, Stage stage, double cap) {
             long stageStart = System.nanoTime();
             if (index > 0 && stage.resample()) {
                 sample(index);
@@ -119,6 +132,7 @@ public final class PinnTrainer {
                     : allIndices(model.parameterCount());
             ResidualSystem system = new ResidualSystem(model, rows, free, runner);
             listener.stageStarted(index, stage, model.describe(), model.parameterCount());
+            optimizer = stage.optimizer();
             MinimizerRun run = start(stage, system);
             double[] best = run.point().clone();
             double bestLoss = run.value();
@@ -132,7 +146,7 @@ public final class PinnTrainer {
                     reason = StopReason.ITERATIONS;
                     break;
                 }
-                if (seconds(stageStart) >= stage.seconds()) {
+                if (seconds(stageStart) >= cap) {
                     reason = StopReason.TIME;
                     break;
                 }
@@ -241,12 +255,11 @@ public final class PinnTrainer {
         private HistoryEntry record(int stage, double loss, boolean forceMeasure) {
             double now = elapsed();
             double rel = Double.NaN;
-            boolean due = iterations % settings.metricsEvery() == 0 && now - lastMeasure >= 10 * measureCost;
+            // cheap iterations get measured less often; counted in iterations so histories are reproducible
+            int interval = settings.metricsEvery() * (optimizer == Optimizer.ADAM ? 10 : optimizer == Optimizer.LBFGS ? 2 : 1);
+            boolean due = iterations % interval == 0;
             if (measure != null && (forceMeasure || due)) {
-                long t = System.nanoTime();
-                rel = measure.measure(evaluable(model), runner).relL2();
-                measureCost = seconds(t);
-                lastMeasure = elapsed();
+                rel = (forceMeasure ? measure : historyMeasure).measure(evaluable(model), runner).relL2();
             }
             HistoryEntry entry = new HistoryEntry(stage, iterations, now, loss, rel, model.parameterCount());
             history.add(entry);

@@ -15,9 +15,16 @@ public final class Stage {
     private final boolean resample;
     private final double learningRate;
     private final double lossTolerance;
+    private final double weight;
 
     private Stage(Optimizer optimizer, int iterations, double seconds, int[] gridSizes, boolean resample,
                   double learningRate, double lossTolerance) {
+        this(optimizer, iterations, seconds, gridSizes, resample, learningRate, lossTolerance, 1.0);
+    }
+
+    private Stage(Optimizer optimizer, int iterations, double seconds, int[] gridSizes, boolean resample,
+                  double learningRate, double lossTolerance, double weight) {
+        this.weight = weight;
         this.optimizer = optimizer;
         this.iterations = iterations;
         this.seconds = seconds;
@@ -40,7 +47,7 @@ public final class Stage {
         if (count < 0) {
             throw new IllegalArgumentException("stage iterations must be >= 0, got " + count);
         }
-        return new Stage(optimizer, count, seconds, gridSizes, resample, learningRate, lossTolerance);
+        return new Stage(optimizer, count, seconds, gridSizes, resample, learningRate, lossTolerance, weight);
     }
 
     /** At most this much wall time in seconds (&gt; 0, may be infinite). */
@@ -48,7 +55,7 @@ public final class Stage {
         if (!(s > 0)) {
             throw new IllegalArgumentException("stage time budget must be > 0 seconds, got " + s);
         }
-        return new Stage(optimizer, iterations, s, gridSizes, resample, learningRate, lossTolerance);
+        return new Stage(optimizer, iterations, s, gridSizes, resample, learningRate, lossTolerance, weight);
     }
 
     /** KAN grid size(s) for this stage: one for all layers or one per layer; the grid is extended before it. */
@@ -59,12 +66,12 @@ public final class Stage {
             }
         }
         return new Stage(optimizer, iterations, seconds, sizes.length == 0 ? null : sizes.clone(), resample, learningRate,
-                lossTolerance);
+                lossTolerance, weight);
     }
 
     /** Whether to draw new collocation points before this stage. */
     public Stage withResampling(boolean on) {
-        return new Stage(optimizer, iterations, seconds, gridSizes, on, learningRate, lossTolerance);
+        return new Stage(optimizer, iterations, seconds, gridSizes, on, learningRate, lossTolerance, weight);
     }
 
     /** Adam's learning rate (&gt; 0; ignored by other optimizers). */
@@ -72,7 +79,7 @@ public final class Stage {
         if (!(rate > 0) || !Double.isFinite(rate)) {
             throw new IllegalArgumentException("learning rate must be finite and > 0, got " + rate);
         }
-        return new Stage(optimizer, iterations, seconds, gridSizes, resample, rate, lossTolerance);
+        return new Stage(optimizer, iterations, seconds, gridSizes, resample, rate, lossTolerance, weight);
     }
 
     /** Stop the stage once the loss is at most this (&gt;= 0; 0 disables). */
@@ -80,7 +87,24 @@ public final class Stage {
         if (!(tolerance >= 0) || !Double.isFinite(tolerance)) {
             throw new IllegalArgumentException("loss tolerance must be finite and >= 0, got " + tolerance);
         }
-        return new Stage(optimizer, iterations, seconds, gridSizes, resample, learningRate, tolerance);
+        return new Stage(optimizer, iterations, seconds, gridSizes, resample, learningRate, tolerance, weight);
+    }
+
+    /**
+     * Relative expected cost of the stage (&gt; 0, default 1): under a total time limit
+     * ({@link TrainingSettings.Builder#timeLimit}) every later stage keeps at least half of its
+     * weight's share of the limit, so an early stage that runs long cannot starve the later ones.
+     */
+    public Stage withWeight(double w) {
+        if (!(w > 0) || !Double.isFinite(w)) {
+            throw new IllegalArgumentException("stage weight must be finite and > 0, got " + w);
+        }
+        return new Stage(optimizer, iterations, seconds, gridSizes, resample, learningRate, lossTolerance, w);
+    }
+
+    /** Relative expected cost under a total time limit. */
+    public double weight() {
+        return weight;
     }
 
     /** The optimizer. */
