@@ -1,0 +1,137 @@
+package org.kanpde.problems.files;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.kanpde.solver.problem.Problem;
+
+/**
+ * Reads problems from JSON files whose coefficients, source, boundary data and exact solution are
+ * formulas in x, y, z. The format is documented in PROBLEM-FILES.md; the smallest file is
+ * <pre>
+ * { "name": "my-problem",
+ *   "domain": { "type": "box", "min": [-1, -1], "max": [1, 1] },
+ *   "source": "2*pi^2*sin(pi*x)*sin(pi*y)",
+ *   "boundary": { "type": "dirichlet", "value": "0" } }
+ * </pre>
+ * Every mistake in a file (malformed or duplicated JSON, an unknown key or type, a bad number, a
+ * formula syntax error, an unknown boundary part) gives a {@link ProblemFileException} whose
+ * one-line message names the file, the place and the bad value.
+ */
+public final class ProblemFiles {
+
+    /** Shared and never reconfigured: a configured Jackson mapper is immutable and thread-safe. */
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private static final String EXAMPLE_FOLDER = "/org/kanpde/problems/examples/";
+    private static final List<String> EXAMPLES = List.of("sin2d", "lshape-mixed", "disk-robin");
+
+    private ProblemFiles() {
+    }
+
+    /**
+     * Reads a problem file (UTF-8).
+     *
+     * @param file the file; its name is used in messages and as the default problem name
+     * @return the problem
+     * @throws ProblemFileException if the file is not a valid problem file
+     * @throws IOException          if the file cannot be read
+     */
+    public static Problem read(Path file) throws IOException {
+        String name = file.toString();
+        return parse(decode(Files.readAllBytes(file), name), name);
+    }
+
+    /**
+     * Parses a problem from JSON text.
+     *
+     * @param json       the JSON text
+     * @param sourceName a name for messages (e.g. the file name); also the default problem name,
+     *                   without directories and a {@code .json} ending
+     * @return the problem
+     * @throws ProblemFileException if the text is not a valid problem file
+     */
+    public static Problem parse(String json, String sourceName) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw malformed(sourceName, e);
+        }
+        return new ProblemFileReader(sourceName).read(root);
+    }
+
+    /**
+     * Loads one of the example files shipped with the library.
+     *
+     * @param name an example name from {@link #examples()}, with or without {@code .json}
+     * @return the problem
+     * @throws IllegalArgumentException if there is no such example
+     */
+    public static Problem example(String name) {
+        String base = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        if (!EXAMPLES.contains(base)) {
+            throw new IllegalArgumentException("unknown example '" + name + "'; examples: " + String.join(", ", EXAMPLES));
+        }
+        String resource = EXAMPLE_FOLDER + base + ".json";
+        try (InputStream in = ProblemFiles.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("example resource " + resource + " is missing from the jar");
+            }
+            return parse(decode(in.readAllBytes(), base + ".json"), base + ".json");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read example resource " + resource, e);
+        }
+    }
+
+    /** @return the names of the shipped examples */
+    public static List<String> examples() {
+        return EXAMPLES;
+    }
+
+    private static String decode(byte[] bytes, String sourceName) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            // Editors on Windows may start UTF-8 files with a byte-order mark, which JSON does not allow.
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new ProblemFileException(sourceName, "", "not valid UTF-8 text", e);
+        }
+    }
+
+    private static ProblemFileException malformed(String sourceName, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        String reason = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        // Jackson's messages can span lines and repeat the location; keep the first line.
+        int newline = reason.indexOf('\n');
+        if (newline >= 0) {
+            reason = reason.substring(0, newline);
+        }
+        // Keep what concerns the file; drop advice about Jackson settings and its source placeholders.
+        reason = reason.replaceAll("\\[Source: .*?; line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
+                .replaceAll(": enable `[^`]*` to allow$", "")
+                .replaceAll(" \\(bound as `[^`]*`\\)", "")
+                .replaceAll(": not allowed as per `[^`]*`$", "");
+        return new ProblemFileException(sourceName, "", "malformed JSON" + where + ": " + reason.strip(), e);
+    }
+}

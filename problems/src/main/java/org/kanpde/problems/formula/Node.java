@@ -1,0 +1,268 @@
+package org.kanpde.problems.formula;
+
+import org.hipparchus.analysis.differentiation.DerivativeStructure;
+
+/**
+ * A node of a parsed formula. Every node evaluates on doubles (the fast path for values) and on
+ * derivative structures (exact derivatives); both paths apply the same operations, so they agree
+ * to rounding. Nodes are immutable.
+ */
+interface Node {
+
+    /** The value at z; variables read z[index]. */
+    double value(double[] z);
+
+    /** The value and derivatives at z; all z[k] share one factory. */
+    DerivativeStructure value(DerivativeStructure[] z);
+
+    /** Fully parenthesized text, for tests and debugging. */
+    String structure();
+
+    /** Whether the node has no variables (and so folds into a constant). */
+    boolean isConstant();
+
+    /** A number. */
+    record Constant(double number) implements Node {
+        @Override
+        public double value(double[] z) {
+            return number;
+        }
+
+        @Override
+        public DerivativeStructure value(DerivativeStructure[] z) {
+            return z[0].getFactory().constant(number);
+        }
+
+        @Override
+        public String structure() {
+            return number == Math.rint(number) && Math.abs(number) < 1e15 ? Long.toString((long) number)
+                    : Double.toString(number);
+        }
+
+        @Override
+        public boolean isConstant() {
+            return true;
+        }
+    }
+
+    /** Coordinate {@code index} (x = 0, y = 1, z = 2). */
+    record Variable(int index, String name) implements Node {
+        @Override
+        public double value(double[] z) {
+            return z[index];
+        }
+
+        @Override
+        public DerivativeStructure value(DerivativeStructure[] z) {
+            return z[index];
+        }
+
+        @Override
+        public String structure() {
+            return name;
+        }
+
+        @Override
+        public boolean isConstant() {
+            return false;
+        }
+    }
+
+    /** -operand. */
+    record Negation(Node operand) implements Node {
+        @Override
+        public double value(double[] z) {
+            return -operand.value(z);
+        }
+
+        @Override
+        public DerivativeStructure value(DerivativeStructure[] z) {
+            return operand.value(z).negate();
+        }
+
+        @Override
+        public String structure() {
+            return "(-" + operand.structure() + ")";
+        }
+
+        @Override
+        public boolean isConstant() {
+            return operand.isConstant();
+        }
+    }
+
+    /** left op right for op one of + - * /. */
+    record Binary(char operator, Node left, Node right) implements Node {
+        @Override
+        public double value(double[] z) {
+            double l = left.value(z);
+            double r = right.value(z);
+            switch (operator) {
+                case '+':
+                    return l + r;
+                case '-':
+                    return l - r;
+                case '*':
+                    return l * r;
+                default:
+                    return l / r;
+            }
+        }
+
+        @Override
+        public DerivativeStructure value(DerivativeStructure[] z) {
+            // A constant operand is applied as a scalar: cheaper than a product of two structures.
+            if (right instanceof Constant) {
+                double r = ((Constant) right).number();
+                DerivativeStructure l = left.value(z);
+                switch (operator) {
+                    case '+':
+                        return l.add(r);
+                    case '-':
+                        return l.subtract(r);
+                    case '*':
+                        return l.multiply(r);
+                    default:
+                        return l.divide(r);
+                }
+            }
+            DerivativeStructure r = right.value(z);
+            if (left instanceof Constant) {
+                double l = ((Constant) left).number();
+                switch (operator) {
+                    case '+':
+                        return r.add(l);
+                    case '-':
+                        return r.negate().add(l);
+                    case '*':
+                        return r.multiply(l);
+                    default:
+                        return r.reciprocal().multiply(l);
+                }
+            }
+            DerivativeStructure l = left.value(z);
+            switch (operator) {
+                case '+':
+                    return l.add(r);
+                case '-':
+                    return l.subtract(r);
+                case '*':
+                    return l.multiply(r);
+                default:
+                    return l.divide(r);
+            }
+        }
+
+        @Override
+        public String structure() {
+            return "(" + left.structure() + " " + operator + " " + right.structure() + ")";
+        }
+
+        @Override
+        public boolean isConstant() {
+            return left.isConstant() && right.isConstant();
+        }
+    }
+
+    /**
+     * base^n for an integer constant n. Derivative structures use {@code pow(int)}, which stays
+     * exact for negative bases where {@code exp(n log base)} would give NaN.
+     */
+    record IntegerPower(Node base, int exponent) implements Node {
+        @Override
+        public double value(double[] z) {
+            double b = base.value(z);
+            return exponent == 2 ? b * b : Math.pow(b, exponent);
+        }
+
+        @Override
+        public DerivativeStructure value(DerivativeStructure[] z) {
+            return base.value(z).pow(exponent);
+        }
+
+        @Override
+        public String structure() {
+            return "(" + base.structure() + " ^ " + exponent + ")";
+        }
+
+        @Override
+        public boolean isConstant() {
+            return base.isConstant();
+        }
+    }
+
+    /** base^exponent with a non-integer or variable exponent. */
+    record Power(Node base, Node exponent) implements Node {
+        @Override
+        public double value(double[] z) {
+            return Math.pow(base.value(z), exponent.value(z));
+        }
+
+        @Override
+        public DerivativeStructure value(DerivativeStructure[] z) {
+            if (exponent instanceof Constant) {
+                return base.value(z).pow(((Constant) exponent).number());
+            }
+            if (base instanceof Constant) {
+                return DerivativeStructure.pow(((Constant) base).number(), exponent.value(z));
+            }
+            return base.value(z).pow(exponent.value(z));
+        }
+
+        @Override
+        public String structure() {
+            return "(" + base.structure() + " ^ " + exponent.structure() + ")";
+        }
+
+        @Override
+        public boolean isConstant() {
+            return base.isConstant() && exponent.isConstant();
+        }
+    }
+
+    /** A call of a one-argument function. */
+    record Call1(MathFunction function, Node argument) implements Node {
+        @Override
+        public double value(double[] z) {
+            return function.apply(argument.value(z));
+        }
+
+        @Override
+        public DerivativeStructure value(DerivativeStructure[] z) {
+            return function.apply(argument.value(z));
+        }
+
+        @Override
+        public String structure() {
+            return function.functionName() + "(" + argument.structure() + ")";
+        }
+
+        @Override
+        public boolean isConstant() {
+            return argument.isConstant();
+        }
+    }
+
+    /** A call of a two-argument function. */
+    record Call2(MathFunction function, Node first, Node second) implements Node {
+        @Override
+        public double value(double[] z) {
+            return function.apply(first.value(z), second.value(z));
+        }
+
+        @Override
+        public DerivativeStructure value(DerivativeStructure[] z) {
+            return function.apply(first.value(z), second.value(z));
+        }
+
+        @Override
+        public String structure() {
+            return function.functionName() + "(" + first.structure() + ", " + second.structure() + ")";
+        }
+
+        @Override
+        public boolean isConstant() {
+            return first.isConstant() && second.isConstant();
+        }
+    }
+}

@@ -1,0 +1,340 @@
+package org.kanpde.problems.formula;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Recursive-descent parser for formulas:
+ * <pre>
+ *   expression := term (('+' | '-') term)*
+ *   term       := unary (('*' | '/') unary)*
+ *   unary      := ('+' | '-') unary | power
+ *   power      := primary ('^' unary)?
+ *   primary    := number | constant | variable | function '(' expression (',' expression)* ')'
+ *               | '(' expression ')'
+ * </pre>
+ * so {@code ^} is right-associative and binds tighter than unary minus ({@code -x^2 = -(x^2)}),
+ * while {@code 2^-x} still reads as {@code 2^(-x)}. Subtrees without variables are folded into
+ * constants, which is how {@code x^(1+1)} and {@code x^-2} become integer powers;
+ * {@code pow(a, b)} builds the same node as {@code a^b}. The number of arguments is checked
+ * against the function after parsing them, so the message can say how many were given.
+ */
+final class Parser {
+
+    /** Deeper trees are rejected: evaluation recurses once per level. */
+    static final int MAX_DEPTH = 200;
+
+    private static final String[] VARIABLES = {"x", "y", "z"};
+
+    private final String text;
+    private final int dimension;
+    private int pos;
+    private int nesting;
+
+    /** A node with the height of its tree, so depth is checked without another recursion. */
+    private record Parsed(Node node, int depth) {
+    }
+
+    private Parser(String text, int dimension) {
+        this.text = text;
+        this.dimension = dimension;
+    }
+
+    /** Parses a whole formula in the variables of a {@code dimension}-D problem. */
+    static Node parse(String text, int dimension) {
+        Parser p = new Parser(text, dimension);
+        Parsed result = p.expression();
+        p.skipSpace();
+        if (p.pos < text.length()) {
+            char c = text.charAt(p.pos);
+            throw p.error(p.pos, c == ')' ? "unmatched ')'"
+                    : "expected an operator or the end of the formula, found '" + c + "'");
+        }
+        return result.node();
+    }
+
+    private Parsed expression() {
+        enter();
+        Parsed left = term();
+        while (true) {
+            skipSpace();
+            char c = peek();
+            if (c != '+' && c != '-') {
+                break;
+            }
+            pos++;
+            Parsed right = term();
+            left = combine(new Node.Binary(c, left.node(), right.node()), left, right);
+        }
+        nesting--;
+        return left;
+    }
+
+    private Parsed term() {
+        Parsed left = unary();
+        while (true) {
+            skipSpace();
+            char c = peek();
+            if (c != '*' && c != '/') {
+                break;
+            }
+            pos++;
+            if (c == '*' && peek() == '*') {
+                throw error(pos - 1, "'**' is not an operator; write powers with ^");
+            }
+            Parsed right = unary();
+            left = combine(new Node.Binary(c, left.node(), right.node()), left, right);
+        }
+        return left;
+    }
+
+    private Parsed unary() {
+        skipSpace();
+        char c = peek();
+        if (c == '-' || c == '+') {
+            pos++;
+            enter();
+            Parsed operand = unary();
+            nesting--;
+            if (c == '+') {
+                return operand;
+            }
+            checkDepth(operand.depth() + 1, pos);
+            return fold(new Node.Negation(operand.node()), operand.depth() + 1);
+        }
+        return power();
+    }
+
+    private Parsed power() {
+        Parsed base = primary();
+        skipSpace();
+        if (peek() != '^') {
+            return base;
+        }
+        int at = pos;
+        pos++;
+        enter();
+        Parsed exponent = unary();
+        nesting--;
+        int depth = Math.max(base.depth(), exponent.depth()) + 1;
+        checkDepth(depth, at);
+        return fold(power(base.node(), exponent.node()), depth);
+    }
+
+    /** base^exponent, as an integer power when the exponent is a constant integer. */
+    private static Node power(Node base, Node exponent) {
+        if (exponent instanceof Node.Constant) {
+            double n = ((Node.Constant) exponent).number();
+            if (n == Math.rint(n) && Math.abs(n) <= 1 << 20) {
+                return new Node.IntegerPower(base, (int) n);
+            }
+        }
+        return new Node.Power(base, exponent);
+    }
+
+    private Parsed primary() {
+        skipSpace();
+        int start = pos;
+        char c = peek();
+        if (c == '(') {
+            pos++;
+            Parsed inner = expression();
+            expect(')');
+            return inner;
+        }
+        if (isDigit(c) || c == '.') {
+            return new Parsed(new Node.Constant(number()), 1);
+        }
+        if (Character.isLetter(c) || c == '_') {
+            String name = name();
+            skipSpace();
+            if (peek() == '(') {
+                return call(name, start);
+            }
+            return new Parsed(symbol(name, start), 1);
+        }
+        throw error(start, "expected a number, a variable, a function or '(', found " + describe(start));
+    }
+
+    private Parsed call(String name, int start) {
+        MathFunction f = MathFunction.named(name);
+        if (f == null) {
+            if (isVariableOrConstant(name)) {
+                throw error(start, "'" + name + "' is not a function; write " + name + "*(...) to multiply");
+            }
+            throw error(start, "unknown function '" + name + "'; functions: " + MathFunction.names());
+        }
+        pos++;
+        List<Parsed> args = new ArrayList<>();
+        while (true) {
+            args.add(expression());
+            skipSpace();
+            if (peek() == ',') {
+                pos++;
+                continue;
+            }
+            if (peek() != ')') {
+                throw error(pos, "expected " + (args.size() < f.arity() ? "',' or ')'" : "')'") + ", found " + describe(pos));
+            }
+            pos++;
+            break;
+        }
+        if (args.size() != f.arity()) {
+            throw error(start, "function '" + name + "' takes " + f.arity() + " argument" + (f.arity() == 1 ? "" : "s")
+                    + ", got " + args.size());
+        }
+        Parsed first = args.get(0);
+        Parsed second = args.size() > 1 ? args.get(1) : null;
+        int depth = Math.max(first.depth(), second == null ? 0 : second.depth()) + 1;
+        checkDepth(depth, start);
+        Node node;
+        if (f == MathFunction.POW) {
+            node = power(first.node(), second.node());
+        } else if (second == null) {
+            node = new Node.Call1(f, first.node());
+        } else {
+            node = new Node.Call2(f, first.node(), second.node());
+        }
+        return fold(node, depth);
+    }
+
+    private Node symbol(String name, int start) {
+        switch (name) {
+            case "pi":
+                return new Node.Constant(Math.PI);
+            case "e":
+                return new Node.Constant(Math.E);
+            default:
+                break;
+        }
+        for (int k = 0; k < VARIABLES.length; k++) {
+            if (VARIABLES[k].equals(name)) {
+                if (k >= dimension) {
+                    throw error(start, "variable '" + name + "' is not available in a " + dimension
+                            + "-D problem (variables: " + variableList() + ")");
+                }
+                return new Node.Variable(k, name);
+            }
+        }
+        if (MathFunction.named(name) != null) {
+            throw error(start, "function '" + name + "' needs its argument in parentheses, e.g. " + name + "(x)");
+        }
+        throw error(start, "unknown variable '" + name + "'; variables: " + variableList() + "; constants: pi, e");
+    }
+
+    private static boolean isVariableOrConstant(String name) {
+        return name.equals("pi") || name.equals("e") || name.equals("x") || name.equals("y") || name.equals("z");
+    }
+
+    private String variableList() {
+        return String.join(", ", Arrays.copyOf(VARIABLES, dimension));
+    }
+
+    private double number() {
+        int start = pos;
+        while (isDigit(peek())) {
+            pos++;
+        }
+        if (peek() == '.') {
+            pos++;
+            while (isDigit(peek())) {
+                pos++;
+            }
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            pos++;
+            if (peek() == '+' || peek() == '-') {
+                pos++;
+            }
+            if (!isDigit(peek())) {
+                // Not an exponent after all: report the whole token, e.g. "2e" or "1e+".
+                while (Character.isLetterOrDigit(peek()) || peek() == '+' || peek() == '-') {
+                    pos++;
+                }
+                throw error(start, "malformed number '" + text.substring(start, pos) + "'");
+            }
+            while (isDigit(peek())) {
+                pos++;
+            }
+        }
+        String token = text.substring(start, pos);
+        if (token.equals(".")) {
+            throw error(start, "malformed number '.'");
+        }
+        if (Character.isLetter(peek()) || peek() == '_' || peek() == '.') {
+            throw error(pos, "expected an operator after the number '" + token + "', found " + describe(pos));
+        }
+        double value = Double.parseDouble(token);
+        if (!Double.isFinite(value)) {
+            throw error(start, "number '" + token + "' is too large");
+        }
+        return value;
+    }
+
+    private String name() {
+        int start = pos;
+        while (Character.isLetterOrDigit(peek()) || peek() == '_') {
+            pos++;
+        }
+        return text.substring(start, pos);
+    }
+
+    private void expect(char c) {
+        skipSpace();
+        if (peek() != c) {
+            throw error(pos, "expected '" + c + "', found " + describe(pos));
+        }
+        pos++;
+    }
+
+    /** Folds a node without variables into a constant. */
+    private Parsed fold(Node node, int depth) {
+        if (node.isConstant()) {
+            return new Parsed(new Node.Constant(node.value(new double[0])), 1);
+        }
+        return new Parsed(node, depth);
+    }
+
+    private Parsed combine(Node node, Parsed left, Parsed right) {
+        int depth = Math.max(left.depth(), right.depth()) + 1;
+        checkDepth(depth, pos);
+        return fold(node, depth);
+    }
+
+    private void enter() {
+        if (++nesting > MAX_DEPTH) {
+            throw error(pos, "formula nests deeper than " + MAX_DEPTH + " levels");
+        }
+    }
+
+    private void checkDepth(int depth, int at) {
+        if (depth > MAX_DEPTH) {
+            throw error(at, "formula nests deeper than " + MAX_DEPTH + " levels");
+        }
+    }
+
+    /** ASCII digits only: Double.parseDouble rejects other Unicode digits. */
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private void skipSpace() {
+        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+            pos++;
+        }
+    }
+
+    /** The current character, or 0 at the end. */
+    private char peek() {
+        return pos < text.length() ? text.charAt(pos) : 0;
+    }
+
+    private String describe(int at) {
+        return at < text.length() ? "'" + text.charAt(at) + "'" : "end of formula";
+    }
+
+    private FormulaException error(int at, String detail) {
+        return new FormulaException(text, at, detail);
+    }
+}
