@@ -1,0 +1,73 @@
+package org.kanpde.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.kanpde.solver.train.HistoryEntry;
+import org.kanpde.solver.train.Stage;
+import org.kanpde.solver.train.StageReport;
+import org.kanpde.solver.train.TrainingListener;
+
+/**
+ * Prints training progress: a line per stage, a progress line at most every two seconds, and
+ * notable events. Returns false from {@link #iteration} once a stop was requested (Ctrl-C).
+ */
+final class ConsoleProgress implements TrainingListener {
+    private final PrintWriter out;
+    private final String prefix;
+    private final boolean quiet;
+    private final AtomicBoolean stop;
+    private final int stages;
+    private long lastPrint;
+    private double lastRelL2 = Double.NaN;
+
+    ConsoleProgress(PrintWriter out, String prefix, boolean quiet, AtomicBoolean stop, int stages) {
+        this.out = out;
+        this.prefix = prefix;
+        this.quiet = quiet;
+        this.stop = stop;
+        this.stages = stages;
+    }
+
+    @Override
+    public void stageStarted(int index, Stage stage, String model, int parameters) {
+        print(String.format(Locale.ROOT, "%sstage %d/%d: %s  (%s, %d parameters)", prefix, index + 1, stages, stage, model,
+                parameters));
+        lastPrint = System.nanoTime();
+    }
+
+    @Override
+    public boolean iteration(HistoryEntry e) {
+        if (!Double.isNaN(e.relL2())) {
+            lastRelL2 = e.relL2();
+        }
+        long now = System.nanoTime();
+        if (now - lastPrint > 2_000_000_000L) {
+            lastPrint = now;
+            print(String.format(Locale.ROOT, "%s  iteration %5d  loss %.3e  rel. L2 %s  %6.1f s", prefix, e.iteration(),
+                    e.loss(), Double.isNaN(lastRelL2) ? "   -     " : String.format(Locale.ROOT, "%.3e", lastRelL2),
+                    e.seconds()));
+        }
+        return !stop.get();
+    }
+
+    @Override
+    public void stageFinished(StageReport r) {
+        print(String.format(Locale.ROOT, "%s  done: %d iterations in %.1f s, loss %.3e%s, %s", prefix, r.iterations(),
+                r.seconds(), r.loss(), Double.isNaN(r.relL2()) ? "" : String.format(Locale.ROOT, ", rel. L2 %.3e", r.relL2()),
+                r.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+    }
+
+    @Override
+    public void message(String text) {
+        print(prefix + "  " + text);
+    }
+
+    private void print(String line) {
+        if (!quiet) {
+            out.println(line);
+            out.flush();
+        }
+    }
+}

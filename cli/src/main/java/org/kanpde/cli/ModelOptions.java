@@ -1,0 +1,35 @@
+package org.kanpde.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options that choose and shape the trial function and its optimizer. */
+final class ModelOptions {
+    @Option(names = "--model", paramLabel = "kan|mlp", defaultValue = "kan",
+            description = "Trial function: kan or mlp (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--width", paramLabel = "W0,W1,...",
+            description = "Layer widths, input dimension first and 1 last (default: KAN d,5,1; MLP d,20,20,1).")
+    String width;
+
+    @Option(names = "--grid", paramLabel = "G1,G2,...",
+            description = "KAN grid sizes, one training stage each, extending the grid between stages (default: 5,10,20,50).")
+    String grid;
+
+    @Option(names = "--k", paramLabel = "K",
+            description = "KAN spline order, one value or one per layer (default: 5).")
+    String order;
+
+    @Option(names = "--optimizer", paramLabel = "lm|lbfgs|adam",
+            description = {"Optimizer for every stage, or one per stage: an MLP trains one stage per entry,",
+                "e.g. adam,lbfgs (default: lm)."})
+    String optimizer;
+
+    @Option(names = "--iterations", paramLabel = "N1,N2,...",
+            description = "Iterations per stage, one value or one per stage (default: LM 150 per stage, 300 and 400 for the last two).")
+    String iterations;
+
+    @Option(names = "--learning-rate", paramLabel = "LR", defaultValue = "1e-3",
+            description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+}

@@ -1,0 +1,104 @@
+package org.kanpde.cli;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.kanpde.solver.metrics.ErrorMetrics;
+import org.kanpde.solver.train.HistoryEntry;
+import org.kanpde.solver.train.StageReport;
+import org.kanpde.solver.train.TrainingResult;
+
+/** The {@code result.json} documents of {@code solve} and {@code compare}. */
+final class ResultJson {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultJson() {
+    }
+
+    static ObjectNode run(RunPlan plan, TrainingResult result) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("problem", plan.problemLabel);
+        ObjectNode model = o.putObject("model");
+        model.put("type", plan.type);
+        model.set("width", ints(plan.widths));
+        if (plan.grids != null) {
+            model.set("grid", ints(plan.grids));
+            model.set("k", ints(plan.order));
+        } else {
+            model.putNull("grid");
+            model.putNull("k");
+        }
+        model.put("parameters", result.solution().parameterCount());
+        model.put("description", result.solution().function().describe());
+        o.put("optimizer", plan.optimizerLabel());
+        o.put("iterations", result.iterations());
+        o.put("wallSeconds", round(result.wallSeconds()));
+        o.put("loss", result.loss());
+        ErrorMetrics m = result.metrics();
+        putNullable(o, "relL2", m == null ? null : m.relL2());
+        putNullable(o, "maxAbsError", m == null ? null : m.maxAbs());
+        putNullable(o, "h1RelError", m == null || Double.isNaN(m.h1Rel()) ? null : m.h1Rel());
+        o.put("diverged", result.diverged());
+        o.put("seed", plan.settings.seed());
+        o.put("interiorPoints", plan.settings.interiorPoints());
+        o.put("boundaryPoints", plan.settings.hardDirichlet() ? 0 : plan.settings.boundaryPoints());
+        o.put("hardDirichlet", plan.settings.hardDirichlet());
+        o.put("threads", plan.settings.threads());
+        ArrayNode stages = o.putArray("stages");
+        for (StageReport r : result.stages()) {
+            ObjectNode s = stages.addObject();
+            s.put("stage", r.stage().toString());
+            s.put("iterations", r.iterations());
+            s.put("wallSeconds", round(r.seconds()));
+            s.put("loss", r.loss());
+            putNullable(s, "relL2", Double.isNaN(r.relL2()) ? null : r.relL2());
+            s.put("parameters", r.parameters());
+            s.put("stop", r.reason().name().toLowerCase(Locale.ROOT));
+        }
+        ArrayNode messages = o.putArray("messages");
+        result.messages().forEach(messages::add);
+        ArrayNode history = o.putArray("history");
+        for (HistoryEntry e : result.history()) {
+            ObjectNode h = history.addObject();
+            h.put("iteration", e.iteration());
+            h.put("stage", e.stage());
+            h.put("wallSeconds", round(e.seconds()));
+            h.put("loss", e.loss());
+            putNullable(h, "relL2", Double.isNaN(e.relL2()) ? null : e.relL2());
+        }
+        return o;
+    }
+
+    static String text(ObjectNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write result JSON", e);
+        }
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 1000.0) / 1000.0;
+    }
+
+    private static void putNullable(ObjectNode o, String key, Double value) {
+        if (value == null || !Double.isFinite(value)) {
+            o.putNull(key);
+        } else {
+            o.put(key, value);
+        }
+    }
+
+    private static ArrayNode ints(int[] values) {
+        ArrayNode a = MAPPER.createArrayNode();
+        for (int v : values) {
+            a.add(v);
+        }
+        return a;
+    }
+}

@@ -1,0 +1,113 @@
+package org.kanpde.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.kanpde.solver.io.ModelFile;
+import org.kanpde.solver.metrics.ErrorMetrics;
+import org.kanpde.solver.problem.Problem;
+import org.kanpde.solver.train.PinnTrainer;
+import org.kanpde.solver.train.Recipes;
+import org.kanpde.solver.train.TrainingResult;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code kanpde solve}: trains one model on one problem. */
+@Command(name = "solve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a KAN (default) or an MLP on a problem and report its error.",
+            "Defaults are the best recipe measured: KAN [d,5,1], k=5, grids 5,10,20,50, Levenberg-Marquardt."})
+final class SolveCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private TrainingOptions training = new TrainingOptions();
+
+    @Mixin
+    private ModelOptions modelOptions = new ModelOptions();
+
+    @Option(names = "--save", paramLabel = "MODEL.json", description = "Save the trained model to this file.")
+    private Path save;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Problem problem = ProblemSource.resolve(training.problem);
+        RunPlan plan = RunPlan.of(training, modelOptions, problem, training.problem, Recipes.TIME_LIMIT);
+        Outputs.prepare(training.out, save);
+        out.printf(Locale.ROOT, "%s: %s%n", problem.name(), problem.description());
+        out.printf(Locale.ROOT, "%s, %d parameters, %s, %d interior + %d boundary points, seed %d, %d threads%n",
+                plan.model.describe(), plan.model.parameterCount(), plan.optimizerLabel(), plan.settings.interiorPoints(),
+                plan.settings.hardDirichlet() ? 0 : plan.settings.boundaryPoints(), plan.settings.seed(), plan.settings.threads());
+        out.flush();
+        TrainingResult result;
+        boolean interrupted;
+        try (Interrupts interrupts = new Interrupts()) {
+            result = PinnTrainer.train(problem, plan.model, plan.settings,
+                    new ConsoleProgress(out, "", training.quiet, interrupts.flag(), plan.settings.stages().size()));
+            interrupted = interrupts.requested();
+            summary(out, plan, result);
+            if (save != null) {
+                ModelFile.write(save, result.solution().function(), plan.problemLabel, metadata(plan, result));
+                out.println("model saved to " + save);
+            }
+            if (training.out != null) {
+                List<Path> files = Outputs.writeSolve(training.out, plan, result);
+                out.println("wrote " + files.size() + " files to " + training.out);
+            }
+        }
+        out.flush();
+        if (interrupted) {
+            return 130;
+        }
+        return result.diverged() ? 1 : 0;
+    }
+
+    static void summary(PrintWriter out, RunPlan plan, TrainingResult result) {
+        ErrorMetrics m = result.metrics();
+        out.printf(Locale.ROOT, "result: %s, %d parameters, %d iterations, %.1f s, loss %.3e%n",
+                result.solution().function().describe(), result.solution().parameterCount(), result.iterations(),
+                result.wallSeconds(), result.loss());
+        if (m != null) {
+            out.printf(Locale.ROOT, "errors: relative L2 %.3e, max %.3e, relative H1 %.3e (%d quadrature nodes)%n",
+                    m.relL2(), m.maxAbs(), m.h1Rel(), m.nodes());
+        } else {
+            out.println("errors: unknown (the problem has no exact solution)");
+        }
+        if (result.diverged()) {
+            out.println("training diverged; the last good parameters were kept (see messages above)");
+        }
+    }
+
+    static Map<String, Object> metadata(RunPlan plan, TrainingResult result) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("optimizer", plan.optimizerLabel());
+        m.put("iterations", result.iterations());
+        m.put("wallSeconds", result.wallSeconds());
+        m.put("loss", result.loss());
+        if (result.metrics() != null) {
+            m.put("relL2", result.metrics().relL2());
+        }
+        m.put("seed", plan.settings.seed());
+        m.put("interiorPoints", plan.settings.interiorPoints());
+        m.put("created", java.time.Instant.now().toString());
+        return m;
+    }
+
+    static void checkWritableDirectory(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new BadInputException("--out " + dir + " exists and is not a directory");
+        }
+    }
+}
