@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.kanpde.net.TrialFunction;
 import org.kanpde.solver.geometry.SamplingScheme;
+import org.kanpde.solver.PdeSolver;
 import org.kanpde.solver.problem.Problem;
 import org.kanpde.solver.train.Optimizer;
 import org.kanpde.solver.train.Recipes;
@@ -38,6 +39,11 @@ final class RunPlan {
     }
 
     static RunPlan of(TrainingOptions t, ModelOptions m, Problem problem, String problemLabel, double defaultTimeLimit) {
+        return of(t, m, problem, problemLabel, defaultTimeLimit, null, 0);
+    }
+
+    static RunPlan of(TrainingOptions t, ModelOptions m, Problem problem, String problemLabel, double defaultTimeLimit,
+                      java.nio.file.Path checkpoint, int checkpointEvery) {
         t.validate();
         String type = m.model == null ? "kan" : m.model.trim().toLowerCase(Locale.ROOT);
         if (!type.equals("kan") && !type.equals("mlp")) {
@@ -65,20 +71,12 @@ final class RunPlan {
             throw new BadInputException("--k " + join(order) + " needs one value or one per layer (" + layers + ")");
         }
         int stages = grids == null ? listed.length : grids.length;
-        Optimizer[] perStage = new Optimizer[stages];
-        if (listed.length == 1) {
-            Arrays.fill(perStage, listed[0]);
-        } else if (listed.length == stages) {
-            perStage = listed;
-        } else {
+        if (listed.length != 1 && listed.length != stages) {
             throw new BadInputException("--optimizer " + m.optimizer + " needs one optimizer or one per grid stage (" + stages + ")");
         }
-        int[] iterations = iterationOption != null ? iterationOption : Recipes.iterations(perStage);
-        if (iterations.length == 1 && stages > 1) {
-            iterations = filled(stages, iterations[0]);
-        }
-        if (iterations.length != stages) {
-            throw new BadInputException("--iterations " + join(iterations) + " needs one value or one per stage (" + stages + ")");
+        if (iterationOption != null && iterationOption.length != 1 && iterationOption.length != stages) {
+            throw new BadInputException("--iterations " + join(iterationOption) + " needs one value or one per stage ("
+                    + stages + ")");
         }
         if (!(m.learningRate > 0) || !Double.isFinite(m.learningRate)) {
             throw new BadInputException("--learning-rate must be finite and > 0, got " + m.learningRate);
@@ -87,22 +85,30 @@ final class RunPlan {
             throw new BadInputException("--hard-bc needs Dirichlet conditions on every boundary part; problem '"
                     + problem.name() + "' has others");
         }
-        double timeLimit = t.timeLimit != null ? t.timeLimit : defaultTimeLimit;
-        // the MLP's best measured recipe uses fewer points: each of its LM iterations costs more
-        int points = t.points != null ? t.points : kan ? Recipes.KAN_POINTS : Recipes.MLP_POINTS;
-        List<Stage> schedule = Recipes.schedule(perStage, grids, iterations).stream()
-                .map(s -> s.withLearningRate(m.learningRate)).toList();
-        TrialFunction model = kan ? Recipes.kan(problem, widths, new int[] {grids[0]}, order, t.seed)
-                : Recipes.mlp(problem, widths, t.seed);
-        TrainingSettings.Builder b = TrainingSettings.builder()
-                .interiorPoints(points)
-                .boundaryPoints(t.boundaryPoints != null ? t.boundaryPoints : Math.max(1, points / 10))
-                .interiorSampling(sampling(t.sampling)).boundarySampling(sampling(t.sampling))
-                .boundaryWeight(t.boundaryWeight).hardDirichlet(t.hardBc).seed(t.seed).stages(schedule).timeLimit(timeLimit);
+        PdeSolver.Builder b = (kan ? PdeSolver.kan().grids(grids).order(order) : PdeSolver.mlp())
+                .widths(widths).optimizer(listed).learningRate(m.learningRate)
+                .sampling(sampling(t.sampling)).boundaryWeight(t.boundaryWeight).hardDirichlet(t.hardBc).seed(t.seed)
+                .timeLimit(t.timeLimit != null ? t.timeLimit : defaultTimeLimit);
+        if (iterationOption != null) {
+            b.iterations(iterationOption);
+        }
+        if (t.points != null) {
+            b.points(t.points);
+        }
+        if (t.boundaryPoints != null) {
+            b.boundaryPoints(t.boundaryPoints);
+        }
         if (t.threads != null) {
             b.threads(t.threads);
         }
-        return new RunPlan(problem, problemLabel, type, model, widths, grids, order, perStage, b.build());
+        if (checkpoint != null) {
+            b.checkpoint(checkpoint, checkpointEvery);
+        }
+        PdeSolver solver = b.build();
+        TrainingSettings settings = solver.settings(problem);
+        Optimizer[] perStage = settings.stages().stream().map(Stage::optimizer).toArray(Optimizer[]::new);
+        TrialFunction model = solver.initialModel(problem);
+        return new RunPlan(problem, problemLabel, type, model, widths, grids, order, perStage, settings);
     }
 
     /** Parses {@code lm}, or a comma-separated list such as {@code adam,lbfgs}; default lm. */
@@ -166,9 +172,4 @@ final class RunPlan {
         return Arrays.toString(values).replace(" ", "");
     }
 
-    private static int[] filled(int n, int v) {
-        int[] a = new int[n];
-        Arrays.fill(a, v);
-        return a;
-    }
 }

@@ -13,7 +13,9 @@ import java.util.concurrent.Callable;
 import org.kanpde.solver.io.ModelFile;
 import org.kanpde.solver.metrics.ErrorMetrics;
 import org.kanpde.solver.problem.Problem;
-import org.kanpde.solver.train.PinnTrainer;
+import org.kanpde.solver.train.Checkpoint;
+import org.kanpde.solver.train.CheckpointFile;
+import org.kanpde.solver.train.TrainingSession;
 import org.kanpde.solver.train.Recipes;
 import org.kanpde.solver.train.TrainingResult;
 
@@ -40,11 +42,35 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--save", paramLabel = "MODEL.json", description = "Save the trained model to this file.")
     private Path save;
 
+    @Option(names = "--checkpoint", paramLabel = "FILE.json",
+            description = "Write a checkpoint to this file every --checkpoint-every iterations and after every stage.")
+    private Path checkpoint;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "25",
+            description = "Checkpoint interval in iterations (default: ${DEFAULT-VALUE}).")
+    private int checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "FILE.json",
+            description = {"Continue from a checkpoint; give the same problem, model and training options as the",
+                "interrupted run. The result is the one the uninterrupted run would have given."})
+    private Path resume;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Problem problem = ProblemSource.resolve(training.problem);
-        RunPlan plan = RunPlan.of(training, modelOptions, problem, training.problem, Recipes.TIME_LIMIT);
+        if (checkpointEvery < 1) {
+            throw new BadInputException("--checkpoint-every must be >= 1, got " + checkpointEvery);
+        }
+        Checkpoint resumeFrom = null;
+        if (resume != null) {
+            if (!Files.isRegularFile(resume)) {
+                throw new BadInputException("checkpoint " + resume + " does not exist");
+            }
+            resumeFrom = CheckpointFile.read(resume);
+        }
+        RunPlan plan = RunPlan.of(training, modelOptions, problem, training.problem, Recipes.TIME_LIMIT, checkpoint,
+                checkpointEvery);
         Outputs.prepare(training.out, save);
         out.printf(Locale.ROOT, "%s: %s%n", problem.name(), problem.description());
         out.printf(Locale.ROOT, "%s, %d parameters, %s, %d interior + %d boundary points, seed %d, %d threads%n",
@@ -54,8 +80,20 @@ final class SolveCommand implements Callable<Integer> {
         TrainingResult result;
         boolean interrupted;
         try (Interrupts interrupts = new Interrupts()) {
-            result = PinnTrainer.train(problem, plan.model, plan.settings,
-                    new ConsoleProgress(out, "", training.quiet, interrupts.flag(), plan.settings.stages().size()));
+            ConsoleProgress progress = new ConsoleProgress(out, "", training.quiet, interrupts.flag(),
+                    plan.settings.stages().size());
+            try (TrainingSession session = resumeFrom == null ? TrainingSession.start(problem, plan.model, plan.settings, progress)
+                    : TrainingSession.resume(problem, plan.settings, resumeFrom, progress)) {
+                if (resumeFrom != null) {
+                    out.printf(Locale.ROOT, "resuming from %s at iteration %d (stage %d)%n", resume, resumeFrom.iterations(),
+                            resumeFrom.stageIndex() + 1);
+                }
+                result = session.run();
+                if (result.stopped() && checkpoint != null) {
+                    session.writeCheckpoint(checkpoint);
+                    out.println("checkpoint written to " + checkpoint + "; continue with --resume " + checkpoint);
+                }
+            }
             interrupted = interrupts.requested();
             summary(out, plan, result);
             if (save != null) {

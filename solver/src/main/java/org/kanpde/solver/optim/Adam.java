@@ -197,6 +197,19 @@ public final class Adam implements Minimizer {
         return new Run(this, objective, Vectors.checkedStartCopy(objective, start));
     }
 
+    @Override
+    public MinimizerRun resume(DifferentiableObjective objective, OptimizerState state) {
+        int n = objective.dimension();
+        state.check(name(), n, 2 * n, 0);
+        Run run = new Run(this, objective, state.point());
+        double[] moments = state.numbers();
+        System.arraycopy(moments, 0, run.m, 0, n);
+        System.arraycopy(moments, n, run.v, 0, n);
+        run.iterations = state.iterations();
+        run.evaluations = state.evaluations();
+        return run;
+    }
+
     /** Returns {@code "adam"}. */
     @Override
     public String name() {
@@ -320,6 +333,15 @@ public final class Adam implements Minimizer {
         @Override
         public int evaluations() {
             return evaluations;
+        }
+
+        @Override
+        public OptimizerState state() {
+            int n = x.length;
+            double[] moments = new double[2 * n];
+            System.arraycopy(m, 0, moments, 0, n);
+            System.arraycopy(v, 0, moments, n, n);
+            return new OptimizerState("adam", iterations, evaluations, x, moments, new int[0]);
         }
     }
 }

@@ -156,6 +156,28 @@ public final class Lbfgs implements Minimizer {
         return new Run(this, objective, Vectors.checkedStartCopy(objective, start));
     }
 
+    @Override
+    public MinimizerRun resume(DifferentiableObjective objective, OptimizerState state) {
+        int n = objective.dimension();
+        state.check(name(), n, 2 * memory * n + memory + 1, 2);
+        Run run = new Run(this, objective, state.point());
+        double[] numbers = state.numbers();
+        System.arraycopy(numbers, 0, run.s, 0, memory * n);
+        System.arraycopy(numbers, memory * n, run.y, 0, memory * n);
+        System.arraycopy(numbers, 2 * memory * n, run.rho, 0, memory);
+        run.gamma = numbers[2 * memory * n + memory];
+        int[] integers = state.integers();
+        if (integers[0] < -1 || integers[0] >= memory || integers[1] < 0 || integers[1] > memory) {
+            throw new IllegalArgumentException("L-BFGS state has newest = " + integers[0] + " and count = " + integers[1]
+                    + " for memory " + memory);
+        }
+        run.newest = integers[0];
+        run.count = integers[1];
+        run.iterations = state.iterations();
+        run.evaluations = state.evaluations();
+        return run;
+    }
+
     /** Returns {@code "lbfgs"}. */
     @Override
     public String name() {
@@ -333,6 +355,16 @@ public final class Lbfgs implements Minimizer {
         @Override
         public int evaluations() {
             return evaluations;
+        }
+
+        @Override
+        public OptimizerState state() {
+            double[] numbers = new double[2 * memory * n + memory + 1];
+            System.arraycopy(s, 0, numbers, 0, memory * n);
+            System.arraycopy(y, 0, numbers, memory * n, memory * n);
+            System.arraycopy(rho, 0, numbers, 2 * memory * n, memory);
+            numbers[2 * memory * n + memory] = gamma;
+            return new OptimizerState("lbfgs", iterations, evaluations, x, numbers, new int[] {newest, count});
         }
     }
 }

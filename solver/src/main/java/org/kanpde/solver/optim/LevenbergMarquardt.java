@@ -98,6 +98,27 @@ public final class LevenbergMarquardt {
         return new Run(objective, start.clone());
     }
 
+    /**
+     * Continues a run from a saved state (point, damping and its growth factor); the continued run
+     * makes exactly the steps the original would have made.
+     *
+     * @throws IllegalArgumentException if the state is not a Levenberg-Marquardt state of this size
+     */
+    public MinimizerRun resume(LeastSquaresObjective objective, OptimizerState state) {
+        state.check(name(), objective.dimension(), 2, 0);
+        Run run = new Run(objective, state.point());
+        double[] numbers = state.numbers();
+        if (!(numbers[0] > 0) || !(numbers[1] >= 2)) {
+            throw new IllegalArgumentException("Levenberg-Marquardt state has damping " + numbers[0] + " and growth "
+                    + numbers[1] + "; expected damping > 0 and growth >= 2");
+        }
+        run.mu = numbers[0];
+        run.growth = numbers[1];
+        run.iterations = state.iterations();
+        run.evaluations = state.evaluations();
+        return run;
+    }
+
     @Override
     public String toString() {
         return "LevenbergMarquardt[initialDamping=" + initialDamping + ", diagonalFloor=" + diagonalFloor
@@ -237,6 +258,11 @@ public final class LevenbergMarquardt {
         @Override
         public int evaluations() {
             return evaluations;
+        }
+
+        @Override
+        public OptimizerState state() {
+            return new OptimizerState("lm", iterations, evaluations, x, new double[] {mu, growth}, new int[0]);
         }
     }
 }

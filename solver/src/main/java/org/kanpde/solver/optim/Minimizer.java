@@ -17,6 +17,15 @@ public interface Minimizer {
      */
     MinimizerRun start(DifferentiableObjective objective, double[] start);
 
+    /**
+     * Continues a run from a saved {@link MinimizerRun#state()}: the continued run makes exactly
+     * the steps the original would have made.
+     *
+     * @throws IllegalArgumentException if the state belongs to another method or does not fit the
+     *                                  objective
+     */
+    MinimizerRun resume(DifferentiableObjective objective, OptimizerState state);
+
     /** Short lower-case name for logs and result files, e.g. {@code "adam"}. */
     String name();
 }

@@ -25,4 +25,7 @@ public interface MinimizerRun {
 
     /** Number of objective evaluations so far (including the one at the start). */
     int evaluations();
+
+    /** A copy of the internal state, from which the method can resume bit-identically. */
+    OptimizerState state();
 }

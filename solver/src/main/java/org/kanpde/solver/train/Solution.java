@@ -86,6 +86,47 @@ public final class Solution {
         return Batch.evaluate(function, points, level, runner);
     }
 
+    /** u as a Hipparchus function of a point (for integrators, optimizers, interpolators); thread-safe. */
+    public org.hipparchus.analysis.MultivariateFunction asFunction() {
+        return this::value;
+    }
+
+    /** grad u as a Hipparchus vector function; thread-safe. */
+    public org.hipparchus.analysis.MultivariateVectorFunction asGradient() {
+        return z -> gradient(z, new double[dimension()]);
+    }
+
+    /**
+     * For a 1-D problem, u as a Hipparchus differentiable function of x (derivatives up to second
+     * order, exact): plugs into Hipparchus integrators, root finders and derivative-based solvers;
+     * thread-safe.
+     *
+     * @throws IllegalStateException if the problem is not 1-D
+     */
+    public org.hipparchus.analysis.differentiation.UnivariateDifferentiableFunction asUnivariate() {
+        if (dimension() != 1) {
+            throw new IllegalStateException("a univariate view needs a 1-D solution; this one is " + dimension() + "-D");
+        }
+        return new org.hipparchus.analysis.differentiation.UnivariateDifferentiableFunction() {
+            @Override
+            public double value(double x) {
+                return Solution.this.value(x);
+            }
+
+            @Override
+            public <T extends org.hipparchus.analysis.differentiation.Derivative<T>> T value(T x) {
+                int order = x.getOrder();
+                if (order > 2) {
+                    throw new IllegalArgumentException("a solution's derivatives are available up to order 2, asked for "
+                            + order);
+                }
+                Jet j = jet(new double[] {x.getValue()});
+                double[] f = {j.value(), j.gradient(0), j.secondDiagonal(0)};
+                return x.compose(java.util.Arrays.copyOf(f, order + 1));
+            }
+        };
+    }
+
     @Override
     public String toString() {
         return function.describe() + " on " + problem.name();

@@ -16,10 +16,12 @@ import org.kanpde.solver.metrics.ErrorMetrics;
  * @param metrics     final errors against the exact solution, or null without one
  * @param diverged    whether some stage diverged (its last good parameters were restored)
  * @param messages    notable events in order
+ * @param stopped     whether training was stopped on request before its schedule ended (the
+ *                    solution then holds the best parameters of the interrupted stage)
  */
 public record TrainingResult(Solution solution, List<HistoryEntry> history, List<StageReport> stages, int iterations,
                              double wallSeconds, double loss, ErrorMetrics metrics, boolean diverged,
-                             List<String> messages) {
+                             List<String> messages, boolean stopped) {
 
     public TrainingResult {
         history = List.copyOf(history);

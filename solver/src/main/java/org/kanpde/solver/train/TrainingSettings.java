@@ -35,6 +35,8 @@ public final class TrainingSettings {
     private final int quadratureSubdivisions;
     private final double divergenceFactor;
     private final double timeLimit;
+    private final java.nio.file.Path checkpointFile;
+    private final int checkpointEvery;
     private final int threads;
     private final long seed;
 
@@ -54,6 +56,8 @@ public final class TrainingSettings {
         this.quadratureSubdivisions = b.quadratureSubdivisions;
         this.divergenceFactor = b.divergenceFactor;
         this.timeLimit = b.timeLimit;
+        this.checkpointFile = b.checkpointFile;
+        this.checkpointEvery = b.checkpointEvery;
         this.threads = b.threads;
         this.seed = b.seed;
     }
@@ -81,6 +85,8 @@ public final class TrainingSettings {
         b.quadratureSubdivisions = quadratureSubdivisions;
         b.divergenceFactor = divergenceFactor;
         b.timeLimit = timeLimit;
+        b.checkpointFile = checkpointFile;
+        b.checkpointEvery = checkpointEvery;
         b.threads = threads;
         b.seed = seed;
         return b;
@@ -169,6 +175,16 @@ public final class TrainingSettings {
         return seed;
     }
 
+    /** File that checkpoints are written to, or null. */
+    public java.nio.file.Path checkpointFile() {
+        return checkpointFile;
+    }
+
+    /** Checkpoint interval in iterations (0: never). */
+    public int checkpointEvery() {
+        return checkpointEvery;
+    }
+
     /** Total wall-time limit in seconds over all stages (infinite by default). */
     public double timeLimit() {
         return timeLimit;
@@ -191,6 +207,8 @@ public final class TrainingSettings {
         private int quadratureSubdivisions;
         private double divergenceFactor = 1e8;
         private double timeLimit = Double.POSITIVE_INFINITY;
+        private java.nio.file.Path checkpointFile;
+        private int checkpointEvery;
         private int threads = Runtime.getRuntime().availableProcessors();
         private long seed;
 
@@ -325,6 +343,22 @@ public final class TrainingSettings {
                 throw new IllegalArgumentException("time limit must be > 0 seconds, got " + seconds);
             }
             this.timeLimit = seconds;
+            return this;
+        }
+
+        /**
+         * Writes a checkpoint to {@code file} (atomically) every {@code iterations} iterations and
+         * at the end of every stage; resume with {@link TrainingSession#resume}.
+         */
+        public Builder checkpoint(java.nio.file.Path file, int iterations) {
+            if (file == null) {
+                throw new IllegalArgumentException("checkpoint file must not be null");
+            }
+            if (iterations < 1) {
+                throw new IllegalArgumentException("checkpoint interval must be >= 1 iteration, got " + iterations);
+            }
+            this.checkpointFile = file;
+            this.checkpointEvery = iterations;
             return this;
         }
 

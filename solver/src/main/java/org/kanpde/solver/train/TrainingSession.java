@@ -1,0 +1,497 @@
+package org.kanpde.solver.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.kanpde.net.TrialFunction;
+import org.kanpde.net.kan.Kan;
+import org.kanpde.net.parallel.ParallelRunner;
+import org.kanpde.solver.geometry.BoundarySample;
+import org.kanpde.solver.geometry.PointSet;
+import org.kanpde.solver.metrics.ErrorMeasure;
+import org.kanpde.solver.metrics.ErrorMetrics;
+import org.kanpde.solver.optim.Adam;
+import org.kanpde.solver.optim.Lbfgs;
+import org.kanpde.solver.optim.LevenbergMarquardt;
+import org.kanpde.solver.optim.MinimizerRun;
+import org.kanpde.solver.optim.OptimizerState;
+import org.kanpde.solver.problem.Problem;
+import org.kanpde.solver.residual.HardDirichletFunction;
+import org.kanpde.solver.residual.ResidualRows;
+import org.kanpde.solver.residual.ResidualSystem;
+
+/**
+ * A training run that the host drives: {@link #step()} performs one optimizer iteration (starting
+ * and ending stages as the schedule says), {@link #run()} steps until the schedule ends or a stop
+ * is requested, {@link #requestStop()} (from any thread) makes {@link #run()} return after the
+ * current iteration, and calling {@link #run()} or {@link #step()} again resumes where it stopped.
+ * {@link #checkpoint()} captures everything needed to continue bit-identically in another
+ * process ({@link #resume}).
+ *
+ * <p>Per stage: before a stage with a new KAN grid size the network is extended (after an optional
+ * grid update of its hidden layers); the stage runs its optimizer until its iteration limit, its
+ * share of the time limit, the loss tolerance, a stall, or divergence. On divergence (a
+ * non-finite loss, or a loss above the divergence factor times the best of the stage) the best
+ * parameters of the stage are restored, the event is reported, and training ends. Every stage
+ * ends on the best parameters it saw.
+ *
+ * <p>Not thread-safe except for {@link #requestStop()}; close it to release its worker threads.
+ */
+public final class TrainingSession implements AutoCloseable {
+    private final Problem problem;
+    private final TrainingSettings settings;
+    private final TrainingListener listener;
+    private final ParallelRunner runner;
+    private final ErrorMeasure measure;
+    private final ErrorMeasure historyMeasure;
+    private final List<Stage> stages;
+    private final double totalWeight;
+    private final List<HistoryEntry> history = new ArrayList<>();
+    private final List<StageReport> reports = new ArrayList<>();
+    private final List<String> messages = new ArrayList<>();
+    private final long started = System.nanoTime();
+    private final double elapsedBefore;
+    private volatile boolean stopRequested;
+
+    private TrialFunction model;
+    private PointSet interior;
+    private BoundarySample boundary;
+    private int samplingSalt;
+    private int iterations;
+    private boolean diverged;
+    private boolean finished;
+    private double lastLoss = Double.NaN;
+
+    // the stage in progress (run == null between stages)
+    private int stageIndex;
+    private ResidualSystem system;
+    private MinimizerRun run;
+    private double[] best;
+    private double bestLoss;
+    private int stageIterations;
+    private long stageStart;
+    private double stageElapsedBefore;
+    private double stageCap;
+
+    private TrainingSession(Problem problem, TrialFunction model, TrainingSettings settings, TrainingListener listener,
+                            double elapsedBefore) {
+        if (model.inputDimension() != problem.dimension()) {
+            throw new IllegalArgumentException("the trial function takes " + model.inputDimension()
+                    + "-D inputs but problem '" + problem.name() + "' is " + problem.dimension() + "-D");
+        }
+        if (settings.hardDirichlet() && !problem.isPureDirichlet()) {
+            throw new IllegalArgumentException("hard Dirichlet enforcement needs Dirichlet conditions on every boundary part; "
+                    + "problem '" + problem.name() + "' has others");
+        }
+        this.problem = problem;
+        this.model = model;
+        this.settings = settings;
+        this.listener = listener == null ? TrainingListener.silent() : listener;
+        this.elapsedBefore = elapsedBefore;
+        this.stages = settings.stages();
+        double weights = 0;
+        for (Stage s : stages) {
+            weights += s.weight();
+        }
+        this.totalWeight = weights;
+        this.runner = new ParallelRunner(settings.threads());
+        int d = problem.dimension();
+        int subdivisions = settings.quadratureSubdivisions(d);
+        this.measure = problem.hasExactSolution()
+                ? new ErrorMeasure(problem, problem.domain().quadrature(settings.quadraturePoints(), subdivisions))
+                : null;
+        // the history samples the error often, so it uses a coarser rule than the final metrics
+        this.historyMeasure = problem.hasExactSolution() && subdivisions > 1
+                ? new ErrorMeasure(problem, problem.domain().quadrature(settings.quadraturePoints(), subdivisions / 2))
+                : measure;
+    }
+
+    /**
+     * Starts training a copy of {@code initial} (the argument is not modified). Nothing is
+     * computed until the first {@link #step()} or {@link #run()}.
+     *
+     * @throws IllegalArgumentException if the trial function's input dimension differs from the
+     *                                  problem's, or the settings do not fit the problem
+     */
+    public static TrainingSession start(Problem problem, TrialFunction initial, TrainingSettings settings,
+                                        TrainingListener listener) {
+        TrainingSession session = new TrainingSession(problem, initial.copy(), settings, listener, 0);
+        session.sample(0);
+        return session;
+    }
+
+    /**
+     * Continues a checkpointed run: with the same problem and settings it makes exactly the steps
+     * the original run would have made.
+     *
+     * @throws IllegalArgumentException if the checkpoint does not fit the problem or settings
+     */
+    public static TrainingSession resume(Problem problem, TrainingSettings settings, Checkpoint checkpoint,
+                                         TrainingListener listener) {
+        checkpoint.checkFits(problem, settings);
+        TrainingSession s = new TrainingSession(problem, checkpoint.model(), settings, listener, checkpoint.elapsedSeconds());
+        s.history.addAll(checkpoint.history());
+        s.messages.addAll(checkpoint.messages());
+        for (Checkpoint.Report r : checkpoint.reports()) {
+            s.reports.add(new StageReport(r.index(), s.stages.get(r.index()), r.iterations(), r.seconds(), r.loss(),
+                    r.relL2(), r.reason(), r.parameters()));
+        }
+        s.iterations = checkpoint.iterations();
+        s.diverged = checkpoint.diverged();
+        s.lastLoss = checkpoint.lastLoss();
+        s.stageIndex = checkpoint.stageIndex();
+        s.sample(checkpoint.samplingSalt());
+        if (checkpoint.optimizer() != null) {
+            s.buildSystem();
+            MinimizerRun restored = s.start(s.stages.get(s.stageIndex), s.system, checkpoint.optimizer());
+            s.openStage(restored, checkpoint.best(), checkpoint.bestLoss(), checkpoint.stageIterations(),
+                    checkpoint.stageSeconds());
+        }
+        s.finished = s.diverged || s.stageIndex >= s.stages.size();
+        return s;
+    }
+
+    /** Asks {@link #run()} to return after the current iteration; safe from any thread. */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /** Whether the schedule has ended (all stages done, or divergence). */
+    public boolean isFinished() {
+        return finished;
+    }
+
+    /** Iterations done so far over all stages. */
+    public int iterations() {
+        return iterations;
+    }
+
+    /** Index of the current (or next) stage. */
+    public int stageIndex() {
+        return stageIndex;
+    }
+
+    /**
+     * Steps until the schedule ends or a stop is requested (by {@link #requestStop()} or by the
+     * listener returning false).
+     *
+     * @return the result so far; after a stop request it is flagged {@code stopped} and calling
+     *         {@code run()} again resumes
+     */
+    public TrainingResult run() {
+        stopRequested = false;
+        while (!stopRequested && step()) {
+            // each step is one optimizer iteration
+        }
+        if (stopRequested && !finished) {
+            message("stopped on request after " + iterations + " iterations");
+        }
+        return result();
+    }
+
+    /**
+     * Performs one optimizer iteration, first ending and starting stages as the schedule says.
+     *
+     * @return false once the schedule has ended (nothing was done)
+     */
+    public boolean step() {
+        while (!finished) {
+            if (run == null) {
+                if (stageIndex >= stages.size()) {
+                    finished = true;
+                    return false;
+                }
+                beginStage();
+            }
+            StopReason end = endCondition();
+            if (end != null) {
+                endStage(end);
+                continue;
+            }
+            iterate();
+            return true;
+        }
+        return false;
+    }
+
+    /** The result so far: the best parameters of the current stage, errors measured now. */
+    public TrainingResult result() {
+        TrialFunction trained = model.copy();
+        if (run != null) {
+            // mid-stage: report the best parameters seen so far without disturbing the optimizer
+            scatter(trained, system.freeParameters(), best);
+        }
+        TrialFunction evaluable = evaluable(trained);
+        ErrorMetrics metrics = measure == null ? null : measure.measure(evaluable, runner);
+        double loss = run != null ? bestLoss : lastLoss;
+        return new TrainingResult(new Solution(problem, evaluable), history, reports, iterations, elapsed(), loss, metrics,
+                diverged, messages, !finished);
+    }
+
+    /** Everything needed to continue this run bit-identically (see {@link #resume}). */
+    public Checkpoint checkpoint() {
+        OptimizerState state = run == null ? null : run.state();
+        List<Checkpoint.Report> rs = new ArrayList<>();
+        for (StageReport r : reports) {
+            rs.add(new Checkpoint.Report(r.index(), r.iterations(), r.seconds(), r.loss(), r.relL2(), r.reason(), r.parameters()));
+        }
+        TrialFunction current = model.copy();
+        if (run != null) {
+            scatter(current, system.freeParameters(), run.point());
+        }
+        return new Checkpoint(problem.name(), settings.seed(), stages.size(), current, stageIndex, stageIterations,
+                run == null ? 0 : stageSeconds(), iterations, elapsed(), samplingSalt, diverged, lastLoss, state,
+                run == null ? null : best.clone(), bestLoss, history, messages, rs);
+    }
+
+    /** Writes {@link #checkpoint()} to a file atomically. */
+    public void writeCheckpoint(Path file) throws IOException {
+        CheckpointFile.write(file, checkpoint());
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+
+    private void sample(int salt) {
+        samplingSalt = salt;
+        long seed = settings.seed() * 1_000_003L + salt;
+        interior = problem.domain().sampleInterior(settings.interiorPoints(), settings.interiorSampling(), seed);
+        boundary = settings.hardDirichlet() || settings.boundaryPoints() == 0 ? null
+                : problem.domain().sampleBoundary(settings.boundaryPoints(), settings.boundarySampling(), seed + 7);
+    }
+
+    private void beginStage() {
+        Stage stage = stages.get(stageIndex);
+        if (stageIndex > 0 && stage.resample()) {
+            sample(stageIndex);
+        }
+        changeGrid(stage);
+        buildSystem();
+        MinimizerRun first = start(stage, system, null);
+        openStage(first, first.point().clone(), first.value(), 0, 0);
+        if (stageIndex == 0 && history.isEmpty()) {
+            record(bestLoss, true);
+        }
+    }
+
+    private void buildSystem() {
+        ResidualRows rows = ResidualRows.of(problem, interior, boundary, settings.boundaryWeight(), settings.hardDirichlet());
+        int[] free = model instanceof Kan ? ((Kan) model).parameterIndices(settings.trainableKan())
+                : allIndices(model.parameterCount());
+        system = new ResidualSystem(model, rows, free, runner);
+    }
+
+    /** Opens the current stage on an optimizer run (fresh or restored). */
+    private void openStage(MinimizerRun started, double[] bestPoint, double bestValue, int done, double secondsBefore) {
+        Stage stage = stages.get(stageIndex);
+        run = started;
+        best = bestPoint;
+        bestLoss = bestValue;
+        stageIterations = done;
+        stageElapsedBefore = secondsBefore;
+        stageStart = System.nanoTime();
+        double later = 0;
+        for (int s = stageIndex + 1; s < stages.size(); s++) {
+            later += stages.get(s).weight();
+        }
+        stageCap = stage.seconds();
+        if (Double.isFinite(settings.timeLimit())) {
+            // later stages are guaranteed half of their weights' share of the limit
+            double reserve = 0.5 * settings.timeLimit() * later / totalWeight;
+            stageCap = Math.min(stageCap, settings.timeLimit() - (elapsed() - secondsBefore) - reserve);
+        }
+        listener.stageStarted(stageIndex, stage, model.describe(), model.parameterCount());
+    }
+
+    private StopReason endCondition() {
+        Stage stage = stages.get(stageIndex);
+        if (stageIterations >= stage.iterations()) {
+            return StopReason.ITERATIONS;
+        }
+        if (stageSeconds() >= stageCap) {
+            return StopReason.TIME;
+        }
+        if (bestLoss <= stage.lossTolerance()) {
+            return StopReason.TOLERANCE;
+        }
+        return null;
+    }
+
+    private void iterate() {
+        Stage stage = stages.get(stageIndex);
+        boolean moved = run.step();
+        double value = run.value();
+        if (!moved) {
+            if (stage.optimizer() == Optimizer.ADAM) {
+                // Adam refuses a step only when it would leave the finite numbers
+                divergence(Double.NaN);
+                endStage(StopReason.DIVERGED);
+            } else {
+                endStage(StopReason.NO_PROGRESS);
+            }
+            return;
+        }
+        stageIterations++;
+        iterations++;
+        if (!Double.isFinite(value) || value > settings.divergenceFactor() * bestLoss) {
+            divergence(value);
+            endStage(StopReason.DIVERGED);
+            return;
+        }
+        if (value <= bestLoss) {
+            bestLoss = value;
+            System.arraycopy(run.point(), 0, best, 0, best.length);
+        }
+        system.setPoint(run.point());
+        HistoryEntry entry = record(value, false);
+        if (settings.checkpointEvery() > 0 && iterations % settings.checkpointEvery() == 0) {
+            saveCheckpoint();
+        }
+        if (!listener.iteration(entry)) {
+            stopRequested = true;
+        }
+    }
+
+    private void saveCheckpoint() {
+        try {
+            writeCheckpoint(settings.checkpointFile());
+        } catch (IOException e) {
+            // a full disk must not end a long run: report it and keep training
+            message("could not write checkpoint " + settings.checkpointFile() + ": " + e.getMessage());
+        }
+    }
+
+    private void endStage(StopReason reason) {
+        Stage stage = stages.get(stageIndex);
+        system.setPoint(best);
+        lastLoss = bestLoss;
+        HistoryEntry last = record(bestLoss, true);
+        StageReport report = new StageReport(stageIndex, stage, stageIterations, stageSeconds(), bestLoss, last.relL2(), reason,
+                model.parameterCount());
+        reports.add(report);
+        listener.stageFinished(report);
+        run = null;
+        system = null;
+        stageIndex++;
+        if (reason == StopReason.DIVERGED) {
+            finished = true;
+        }
+        if (settings.checkpointEvery() > 0) {
+            saveCheckpoint();
+        }
+    }
+
+    private void divergence(double value) {
+        diverged = true;
+        message(String.format(Locale.ROOT, "stage %d diverged at its iteration %d (loss %s); restored the best "
+                + "parameters of the stage (loss %.6e) and stopped", stageIndex, stageIterations + 1, value, bestLoss));
+    }
+
+    private MinimizerRun start(Stage stage, ResidualSystem s, OptimizerState state) {
+        double[] x0 = s.currentPoint();
+        switch (stage.optimizer()) {
+            case LM:
+                LevenbergMarquardt lm = new LevenbergMarquardt().withRunner(runner);
+                return state == null ? lm.start(s, x0) : lm.resume(s, state);
+            case LBFGS:
+                return state == null ? new Lbfgs().start(s, x0) : new Lbfgs().resume(s, state);
+            case ADAM:
+                Adam adam = new Adam().withLearningRate(stage.learningRate());
+                return state == null ? adam.start(s, x0) : adam.resume(s, state);
+            default:
+                throw new IllegalStateException("unknown optimizer " + stage.optimizer());
+        }
+    }
+
+    private void changeGrid(Stage stage) {
+        int[] sizes = stage.gridSizes();
+        if (sizes == null) {
+            return;
+        }
+        if (!(model instanceof Kan)) {
+            if (reports.isEmpty()) {
+                message("grid sizes apply to KANs only; ignored for " + model.describe());
+            }
+            return;
+        }
+        Kan kan = (Kan) model;
+        int[] target = sizes.length == 1 ? filled(kan.layerCount(), sizes[0]) : sizes;
+        if (target.length != kan.layerCount()) {
+            throw new IllegalArgumentException("stage grid sizes " + Arrays.toString(sizes) + " do not match the "
+                    + kan.layerCount() + " layers of " + kan.describe());
+        }
+        if (Arrays.equals(target, kan.gridSizes())) {
+            return;
+        }
+        double[] points = interior.coordinates();
+        if (settings.gridUpdate() && kan.layerCount() > 1) {
+            boolean[] hidden = new boolean[kan.layerCount()];
+            Arrays.fill(hidden, 1, hidden.length, true);
+            kan = kan.updateGrid(points, settings.gridUniformFraction(), hidden);
+        }
+        String before = Arrays.toString(kan.gridSizes());
+        model = kan.extendGrid(target, points);
+        message("grid " + before + " -> " + Arrays.toString(target) + ": " + model.parameterCount() + " parameters");
+    }
+
+    private TrialFunction evaluable(TrialFunction network) {
+        if (!settings.hardDirichlet()) {
+            return network;
+        }
+        return new HardDirichletFunction(network, problem.boundaryCondition(0).data(), problem.domain().distance());
+    }
+
+    private HistoryEntry record(double loss, boolean forceMeasure) {
+        double rel = Double.NaN;
+        Optimizer optimizer = stages.get(Math.min(stageIndex, stages.size() - 1)).optimizer();
+        // cheap iterations get measured less often; counted in iterations so histories are reproducible
+        int interval = settings.metricsEvery() * (optimizer == Optimizer.ADAM ? 10 : optimizer == Optimizer.LBFGS ? 2 : 1);
+        if (measure != null && (forceMeasure || iterations % interval == 0)) {
+            rel = (forceMeasure ? measure : historyMeasure).measure(evaluable(model), runner).relL2();
+        }
+        HistoryEntry entry = new HistoryEntry(Math.min(stageIndex, stages.size() - 1), iterations, elapsed(), loss, rel,
+                model.parameterCount());
+        history.add(entry);
+        return entry;
+    }
+
+    private void message(String text) {
+        messages.add(text);
+        listener.message(text);
+    }
+
+    private double stageSeconds() {
+        return stageElapsedBefore + (System.nanoTime() - stageStart) * 1e-9;
+    }
+
+    private double elapsed() {
+        return elapsedBefore + (System.nanoTime() - started) * 1e-9;
+    }
+
+    private static void scatter(TrialFunction f, int[] free, double[] x) {
+        double[] p = f.parameters();
+        for (int a = 0; a < free.length; a++) {
+            p[free[a]] = x[a];
+        }
+    }
+
+    private static int[] allIndices(int n) {
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        return all;
+    }
+
+    private static int[] filled(int n, int value) {
+        int[] a = new int[n];
+        Arrays.fill(a, value);
+        return a;
+    }
+}

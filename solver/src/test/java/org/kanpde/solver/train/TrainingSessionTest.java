@@ -1,0 +1,149 @@
+package org.kanpde.solver.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.kanpde.net.kan.Kan;
+import org.kanpde.solver.TestProblems;
+import org.kanpde.solver.io.ModelFileException;
+import org.kanpde.solver.problem.Problem;
+
+class TrainingSessionTest {
+    @TempDir
+    Path dir;
+
+    private static final Problem PROBLEM = TestProblems.poisson2dSin();
+
+    /** Every optimizer, a grid extension and a resampled stage: all the state a checkpoint must carry. */
+    private static TrainingSettings settings(int threads) {
+        return TrainingSettings.builder().interiorPoints(150).boundaryPoints(40).threads(threads).seed(3)
+                .stage(Stage.of(Optimizer.LM).withIterations(6))
+                .stage(Stage.of(Optimizer.LM).withGrid(6).withIterations(5))
+                .stage(Stage.of(Optimizer.ADAM).withLearningRate(1e-3).withIterations(5).withResampling(true))
+                .stage(Stage.of(Optimizer.LBFGS).withIterations(5)).build();
+    }
+
+    private static Kan kan() {
+        return Kan.builder().widths(2, 2, 1).gridSize(4).degree(3).inputRange(-1, 1).seed(5).build();
+    }
+
+    private static double[] losses(TrainingResult r) {
+        return r.history().stream().mapToDouble(HistoryEntry::loss).toArray();
+    }
+
+    private static TrainingResult uninterrupted() {
+        return PinnTrainer.train(PROBLEM, kan(), settings(2), null);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 3, 6, 7, 13, 17, 20, 21})
+    void aCheckpointResumesBitIdentically(int stepsBefore) throws Exception {
+        TrainingResult reference = uninterrupted();
+        Path file = dir.resolve("checkpoint.json");
+        try (TrainingSession session = TrainingSession.start(PROBLEM, kan(), settings(2), null)) {
+            for (int i = 0; i < stepsBefore; i++) {
+                assertTrue(session.step());
+            }
+            session.writeCheckpoint(file);
+        }
+        Checkpoint checkpoint = CheckpointFile.read(file);
+        TrainingResult resumed;
+        // a different thread count: results must not depend on it
+        try (TrainingSession session = TrainingSession.resume(PROBLEM, settings(1), checkpoint, null)) {
+            resumed = session.run();
+        }
+        assertFalse(resumed.stopped());
+        assertEquals(reference.iterations(), resumed.iterations());
+        assertArrayEquals(reference.solution().function().parameters(), resumed.solution().function().parameters(), 0.0);
+        assertEquals(reference.loss(), resumed.loss(), 0.0);
+        assertArrayEquals(losses(reference), losses(resumed), 0.0);
+        assertEquals(reference.stages().size(), resumed.stages().size());
+        for (int s = 0; s < reference.stages().size(); s++) {
+            assertEquals(reference.stages().get(s).loss(), resumed.stages().get(s).loss(), 0.0);
+            assertEquals(reference.stages().get(s).reason(), resumed.stages().get(s).reason());
+        }
+    }
+
+    @Test
+    void aStopRequestFromAnotherThreadPausesAndRunResumes() throws Exception {
+        TrainingResult reference = uninterrupted();
+        CountDownLatch third = new CountDownLatch(1);
+        AtomicReference<TrainingResult> paused = new AtomicReference<>();
+        try (TrainingSession session = TrainingSession.start(PROBLEM, kan(), settings(2), new TrainingListener() {
+            @Override
+            public boolean iteration(HistoryEntry entry) {
+                if (entry.iteration() == 3) {
+                    third.countDown();
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return true;
+            }
+        })) {
+            Thread worker = new Thread(() -> paused.set(session.run()));
+            worker.start();
+            third.await();
+            session.requestStop();
+            worker.join();
+            assertTrue(paused.get().stopped());
+            assertTrue(paused.get().iterations() >= 3 && paused.get().iterations() < reference.iterations(),
+                    "paused after " + paused.get().iterations());
+            TrainingResult finished = session.run();
+            assertFalse(finished.stopped());
+            assertTrue(session.isFinished());
+            assertArrayEquals(reference.solution().function().parameters(), finished.solution().function().parameters(), 0.0);
+            assertFalse(session.step(), "nothing left to do");
+        }
+    }
+
+    @Test
+    void checkpointsRejectOtherProblemsSettingsAndBrokenFiles() throws Exception {
+        Path file = dir.resolve("c.json");
+        try (TrainingSession session = TrainingSession.start(PROBLEM, kan(), settings(1), null)) {
+            session.step();
+            session.writeCheckpoint(file);
+        }
+        Checkpoint c = CheckpointFile.read(file);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingSession.resume(TestProblems.mixed(), settings(1), c, null));
+        assertTrue(e.getMessage().contains("poisson2d-sin"), e.getMessage());
+        TrainingSettings otherSeed = settings(1).toBuilder().seed(99).build();
+        e = assertThrows(IllegalArgumentException.class, () -> TrainingSession.resume(PROBLEM, otherSeed, c, null));
+        assertTrue(e.getMessage().contains("seed 3"), e.getMessage());
+        String text = Files.readString(file);
+        Files.writeString(file, text.substring(0, text.length() / 3));
+        ModelFileException broken = assertThrows(ModelFileException.class, () -> CheckpointFile.read(file));
+        assertTrue(broken.getMessage().contains(file.toString()), broken.getMessage());
+        Files.writeString(file, text.replace("\"method\" : \"lm\"", "\"method\" : \"adam\""));
+        Checkpoint wrong = CheckpointFile.read(file);
+        e = assertThrows(IllegalArgumentException.class, () -> TrainingSession.resume(PROBLEM, settings(1), wrong, null));
+        assertTrue(e.getMessage().contains("adam"), e.getMessage());
+    }
+
+    @Test
+    void resultsAreBitIdenticalAcrossThreadCountsAndRuns() {
+        List<TrainingResult> results = List.of(PinnTrainer.train(PROBLEM, kan(), settings(1), null),
+                PinnTrainer.train(PROBLEM, kan(), settings(2), null), PinnTrainer.train(PROBLEM, kan(), settings(3), null));
+        for (TrainingResult r : results) {
+            assertArrayEquals(results.get(0).solution().function().parameters(), r.solution().function().parameters(), 0.0);
+            assertArrayEquals(losses(results.get(0)), losses(r), 0.0);
+            assertEquals(results.get(0).metrics(), r.metrics());
+        }
+    }
+}
