@@ -24,6 +24,7 @@ class CliBadInputTest {
                 "{ \"name\": \"x\", \"domain\": { \"type\": \"box\", \"min\": [0], \"max\": [1] }, \"source\": \"sin(pi*x\","
                         + " \"boundary\": { \"type\": \"dirichlet\", \"value\": \"0\" } }");
         Path points = Files.writeString(Files.createTempFile("points", ".csv"), "0.1,0.2\n");
+        Path existing = Files.writeString(Files.createTempFile("existing", ".txt"), "keep me");
         return Stream.of(
                 Arguments.of(new String[] {"solve", "--problem", "no-such-problem"}, "no-such-problem"),
                 Arguments.of(new String[] {"solve", "--problem", badJson.toString()}, badJson.getFileName().toString()),
@@ -44,6 +45,9 @@ class CliBadInputTest {
                 Arguments.of(new String[] {"solve", "--problem", "poisson2d-paper", "--grid", "5,10", "--iterations", "1,2,3"}, "1,2,3"),
                 Arguments.of(new String[] {"solve"}, "--problem"),
                 Arguments.of(new String[] {"frobnicate"}, "frobnicate"),
+                Arguments.of(new String[] {"solve", "--problem", "poisson1d", "--out", existing.toString()},
+                        existing.getFileName().toString()),
+                Arguments.of(new String[] {"solve", "--problem", "poisson1d", "--checkpoint-every", "0"}, "0"),
                 Arguments.of(new String[] {"eval", "--model", "absent-model.json", "--points", points.toString()}, "absent-model.json"),
                 Arguments.of(new String[] {"eval", "--model", badJson.toString(), "--points", points.toString()},
                         badJson.getFileName().toString()));
