@@ -59,14 +59,25 @@ final class CompareCommand implements Callable<Integer> {
                         new ConsoleProgress(out, "  ", training.quiet, interrupts.flag(), mlpPlan.settings.stages().size()));
             }
             interrupted = interrupts.requested();
-            if (mlp != null) {
+            if (mlp != null && !interrupted) {
                 table(out, kanPlan, kan, mlpPlan, mlp);
                 if (training.out != null) {
                     List<Path> files = Outputs.writeCompare(training.out, kanPlan, kan, mlpPlan, mlp);
                     out.println("wrote " + files.size() + " files to " + training.out);
                 }
             } else {
-                SolveCommand.summary(out, kanPlan, kan);
+                // interrupted: keep what was trained, numbers only (the graphics stack cannot start now)
+                TrainingResult last = mlp != null ? mlp : kan;
+                RunPlan lastPlan = mlp != null ? mlpPlan : kanPlan;
+                SolveCommand.summary(out, lastPlan, last);
+                if (training.out != null) {
+                    if (mlp != null) {
+                        Outputs.writeCompareNumbers(training.out, kanPlan, kan, mlpPlan, mlp);
+                    } else {
+                        Outputs.writeSolve(training.out, kanPlan, kan, true);
+                    }
+                    out.println("wrote result.json to " + training.out + " (figures skipped: interrupted)");
+                }
             }
         }
         out.flush();

@@ -35,26 +35,38 @@ final class Outputs {
         }
     }
 
-    static List<Path> writeSolve(Path dir, RunPlan plan, TrainingResult result) throws IOException {
+    /**
+     * Writes result.json, then the figures and report unless the run was interrupted: after Ctrl-C
+     * the JVM is shutting down and the graphics stack cannot start, so only the numbers are kept.
+     */
+    static List<Path> writeSolve(Path dir, RunPlan plan, TrainingResult result, boolean interrupted) throws IOException {
         List<Path> files = new ArrayList<>();
         Path json = dir.resolve("result.json");
         ModelFile.writeAtomically(json, ResultJson.text(ResultJson.run(plan, result)));
         files.add(json);
-        files.addAll(Figures.forSolve(dir, plan, result));
+        if (!interrupted) {
+            files.addAll(Figures.forSolve(dir, plan, result));
+        }
         return files;
     }
 
     static List<Path> writeCompare(Path dir, RunPlan kanPlan, TrainingResult kan, RunPlan mlpPlan, TrainingResult mlp)
             throws IOException {
         List<Path> files = new ArrayList<>();
+        files.add(writeCompareNumbers(dir, kanPlan, kan, mlpPlan, mlp));
+        files.addAll(Figures.forCompare(dir, kanPlan, kan, mlpPlan, mlp));
+        return files;
+    }
+
+    /** result.json of a comparison: one object under "kan", one under "mlp". */
+    static Path writeCompareNumbers(Path dir, RunPlan kanPlan, TrainingResult kan, RunPlan mlpPlan, TrainingResult mlp)
+            throws IOException {
         ObjectNode root = ResultJson.MAPPER.createObjectNode();
         root.put("problem", kanPlan.problemLabel);
         root.set("kan", ResultJson.run(kanPlan, kan));
         root.set("mlp", ResultJson.run(mlpPlan, mlp));
         Path json = dir.resolve("result.json");
         ModelFile.writeAtomically(json, ResultJson.text(root));
-        files.add(json);
-        files.addAll(Figures.forCompare(dir, kanPlan, kan, mlpPlan, mlp));
-        return files;
+        return json;
     }
 }

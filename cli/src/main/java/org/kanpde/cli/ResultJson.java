@@ -44,6 +44,7 @@ final class ResultJson {
         putNullable(o, "maxAbsError", m == null ? null : m.maxAbs());
         putNullable(o, "h1RelError", m == null || Double.isNaN(m.h1Rel()) ? null : m.h1Rel());
         o.put("diverged", result.diverged());
+        o.put("stopped", result.stopped());
         o.put("seed", plan.settings.seed());
         o.put("interiorPoints", plan.settings.interiorPoints());
         o.put("boundaryPoints", plan.settings.hardDirichlet() ? 0 : plan.settings.boundaryPoints());

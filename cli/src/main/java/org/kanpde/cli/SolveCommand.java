@@ -101,8 +101,9 @@ final class SolveCommand implements Callable<Integer> {
                 out.println("model saved to " + save);
             }
             if (training.out != null) {
-                List<Path> files = Outputs.writeSolve(training.out, plan, result);
-                out.println("wrote " + files.size() + " files to " + training.out);
+                List<Path> files = Outputs.writeSolve(training.out, plan, result, interrupts.requested());
+                out.println("wrote " + files.size() + " files to " + training.out
+                        + (interrupts.requested() ? " (figures skipped: interrupted)" : ""));
             }
         }
         out.flush();
