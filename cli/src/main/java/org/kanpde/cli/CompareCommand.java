@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "KAN [d,5,1], k=5, grids 5,10,20,50; MLP [d,20,20,1] tanh; both with Levenberg-Marquardt."})
 final class CompareCommand implements Callable<Integer> {
     /** Default time cap per model. */
-    static final double TIME_LIMIT = 60;
+    static final double TIME_LIMIT = 90;
 
     @Spec
     private CommandSpec spec;

@@ -31,7 +31,7 @@ final class TrainingOptions {
     long seed;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS",
-            description = "Wall-time cap per model in seconds (default: 120 for solve, 60 per model for compare).")
+            description = "Wall-time cap per model in seconds (default: 120 for solve, 90 per model for compare).")
     Double timeLimit;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all processors).")
