@@ -17,9 +17,9 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.kanpde.net.TrialFunction;
+import org.kanpde.net.basis.EdgeBasis;
 import org.kanpde.net.kan.Kan;
 import org.kanpde.net.kan.KanLayer;
-import org.kanpde.net.spline.BSplineBasis;
 import org.kanpde.solver.geometry.Domain;
 import org.kanpde.solver.geometry.SamplingScheme;
 import org.kanpde.solver.residual.HardDirichletFunction;
@@ -226,7 +226,7 @@ public final class KanEdgeFigure {
         return new Figure(title, subtitle, true, panels, pixelWidth, pixelHeight);
     }
 
-    private static JFreeChart panel(EdgeCurve c, String from, String to, BSplineBasis basis) {
+    private static JFreeChart panel(EdgeCurve c, String from, String to, EdgeBasis basis) {
         XYSeries series = new XYSeries("phi", false, true);
         for (int t = 0; t < c.x().length; t++) {
             if (Double.isFinite(c.phi()[t])) {

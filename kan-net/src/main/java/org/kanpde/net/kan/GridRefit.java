@@ -7,13 +7,20 @@ import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.QRDecomposition;
 import org.hipparchus.linear.RealMatrix;
-import org.kanpde.net.spline.BSplineBasis;
+import org.kanpde.net.basis.EdgeBasis;
 
 /**
- * Grid extension and grid update of a {@link Kan}: new bases per input node, and spline
- * coefficients refitted by weighted least squares so that each edge keeps its shape.
+ * Grid extension and grid update of a {@link Kan}: new bases per input node, and basis
+ * coefficients refitted by weighted least squares so that each edge keeps its shape. The same code
+ * serves every {@link EdgeBasis}: the basis says what its new version is ({@link EdgeBasis#withSize},
+ * {@link EdgeBasis#withRange}, {@link EdgeBasis#adaptedTo}) and where fit points go
+ * ({@link EdgeBasis#fitBreakpoints}, {@link EdgeBasis#fitPointsPerPiece}); the refit is the same
+ * least-squares problem for all of them.
  *
- * <p>Only the spline part is refitted; w_b and w_s are copied, so the silu term is unchanged.
+ * <p>Only the basis part is refitted; w_b and w_s are copied, so the silu term is unchanged. A node
+ * whose basis does not change keeps its coefficients exactly; a new basis that contains the old one
+ * in closed form ({@link EdgeBasis#embed}: Chebyshev and Fourier to a larger size on the same range)
+ * takes the old coefficients padded with zeros instead of a least-squares fit.
  */
 final class GridRefit {
     private GridRefit() {
@@ -21,13 +28,13 @@ final class GridRefit {
 
     static Kan extend(Kan kan, int[] sizes, double[] samples) {
         double[][] nodes = samples == null ? null : kan.nodeValues(checkSamples(kan, samples));
-        BSplineBasis[][] oldBases = kan.bases();
-        BSplineBasis[][] newBases = new BSplineBasis[oldBases.length][];
+        EdgeBasis[][] oldBases = kan.bases();
+        EdgeBasis[][] newBases = new EdgeBasis[oldBases.length][];
         for (int l = 0; l < oldBases.length; l++) {
             int width = oldBases[l].length;
-            newBases[l] = new BSplineBasis[width];
+            newBases[l] = new EdgeBasis[width];
             for (int i = 0; i < width; i++) {
-                BSplineBasis old = oldBases[l][i];
+                EdgeBasis old = oldBases[l][i];
                 double lo = old.lower();
                 double hi = old.upper();
                 if (nodes != null) {
@@ -36,12 +43,17 @@ final class GridRefit {
                         hi = Math.max(hi, nodes[l][t]);
                     }
                 }
-                newBases[l][i] = lo < old.lower() || hi > old.upper()
-                        ? BSplineBasis.uniform(lo, hi, sizes[l], old.degree())
-                        : refine(old, sizes[l]);
+                try {
+                    newBases[l][i] = lo < old.lower() || hi > old.upper()
+                            ? old.withRange(lo, hi, sizes[l])
+                            : old.withSize(sizes[l]);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("grid extension of layer " + l + ": " + e.getMessage(), e);
+                }
             }
         }
-        return refit(kan, newBases, (l, i, oldBasis, newBasis) -> unionGaussPoints(oldBasis, newBasis));
+        return refit(kan, newBases, (l, i, oldBasis, newBasis) ->
+                oldBasis == newBasis ? null : unionGaussPoints(oldBasis, newBasis));
     }
 
     private static double[] checkSamples(Kan kan, double[] points) {
@@ -68,8 +80,8 @@ final class GridRefit {
         int d = kan.inputDimension();
         double[][] nodes = kan.nodeValues(checkSamples(kan, points));
         int n = points.length / d;
-        BSplineBasis[][] oldBases = kan.bases();
-        BSplineBasis[][] newBases = new BSplineBasis[oldBases.length][];
+        EdgeBasis[][] oldBases = kan.bases();
+        EdgeBasis[][] newBases = new EdgeBasis[oldBases.length][];
         double[][][] samples = new double[oldBases.length][][];
         for (int l = 0; l < oldBases.length; l++) {
             int width = oldBases[l].length;
@@ -88,10 +100,7 @@ final class GridRefit {
                 }
                 Arrays.sort(x);
                 samples[l][i] = x;
-                double[] grid = adaptiveGrid(x, oldBases[l][i].intervals(), uniformFraction);
-                if (grid != null) {
-                    newBases[l][i] = BSplineBasis.onGrid(grid, oldBases[l][i].degree());
-                }
+                newBases[l][i] = oldBases[l][i].adaptedTo(x, uniformFraction);
             }
         }
         return refit(kan, newBases, (l, i, oldBasis, newBasis) -> {
@@ -102,60 +111,25 @@ final class GridRefit {
         });
     }
 
-    /** Quantile grid of sorted values mixed with their uniform grid; null if the values are (nearly) constant. */
-    static double[] adaptiveGrid(double[] sorted, int intervals, double uniformFraction) {
-        double lo = sorted[0];
-        double hi = sorted[sorted.length - 1];
-        if (!(hi - lo > 1e-12 * Math.max(1.0, Math.abs(lo) + Math.abs(hi)))) {
-            return null;
-        }
-        double[] grid = new double[intervals + 1];
-        int n = sorted.length;
-        for (int s = 0; s <= intervals; s++) {
-            double quantile = sorted[(int) Math.round((double) s * (n - 1) / intervals)];
-            double uniform = lo + (hi - lo) * s / intervals;
-            grid[s] = uniformFraction * uniform + (1 - uniformFraction) * quantile;
-        }
-        grid[0] = lo;
-        grid[intervals] = hi;
-        return grid;
-    }
-
-    private static BSplineBasis refine(BSplineBasis old, int intervals) {
-        if (old.isUniform()) {
-            return BSplineBasis.uniform(old.lower(), old.upper(), intervals, old.degree());
-        }
-        // keep the adaptive density: new grid points interpolate the old ones at fractional indices
-        double[] oldGrid = old.grid();
-        double[] grid = new double[intervals + 1];
-        for (int s = 0; s <= intervals; s++) {
-            double pos = (double) s * old.intervals() / intervals;
-            int a = Math.min((int) pos, old.intervals() - 1);
-            double f = pos - a;
-            grid[s] = oldGrid[a] + f * (oldGrid[a + 1] - oldGrid[a]);
-        }
-        grid[0] = oldGrid[0];
-        grid[intervals] = oldGrid[old.intervals()];
-        return BSplineBasis.onGrid(grid, old.degree());
-    }
-
     /**
-     * Fit points and weights over the new grid range: (k+1)-point Gauss rules on every piece between
-     * old and new grid points, so that the weighted least squares is the exact L2 projection of the
-     * old spline (a piecewise polynomial on those pieces, extrapolated beyond its range) onto the new
-     * spline space.
+     * Fit points and weights over the new basis's range: Gauss rules on every piece between the
+     * old and new bases' breakpoints, with as many points per piece as the finer of the two asks.
+     * For B-splines (k + 1 points between old and new grid points) the weighted least squares is
+     * the exact L2 projection of the old spline (a piecewise polynomial on those pieces,
+     * extrapolated beyond its range) onto the new spline space; for Chebyshev (n + 1 points) of
+     * the old polynomial onto the new degree.
      */
-    private static double[][] unionGaussPoints(BSplineBasis oldBasis, BSplineBasis newBasis) {
-        double[] a = oldBasis.grid();
-        double[] b = newBasis.grid();
+    private static double[][] unionGaussPoints(EdgeBasis oldBasis, EdgeBasis newBasis) {
+        double[] a = oldBasis.fitBreakpoints();
+        double[] b = newBasis.fitBreakpoints();
         double[] merged = new double[a.length + b.length];
         System.arraycopy(a, 0, merged, 0, a.length);
         System.arraycopy(b, 0, merged, a.length, b.length);
         Arrays.sort(merged);
         double lo = b[0];
         double hi = b[b.length - 1];
-        int k = Math.max(oldBasis.degree(), newBasis.degree());
-        GaussIntegrator rule = new GaussIntegratorFactory().legendre(k + 1, 0, 1);
+        int q = Math.max(oldBasis.fitPointsPerPiece(), newBasis.fitPointsPerPiece());
+        GaussIntegrator rule = new GaussIntegratorFactory().legendre(q, 0, 1);
         double tol = 1e-14 * (hi - lo);
         int pieces = 0;
         double[] ends = new double[merged.length];
@@ -164,7 +138,7 @@ final class GridRefit {
                 ends[pieces++] = x;
             }
         }
-        int q = rule.getNumberOfPoints();
+        q = rule.getNumberOfPoints();
         double[] x = new double[(pieces - 1) * q];
         double[] w = new double[x.length];
         for (int p = 0; p + 1 < pieces; p++) {
@@ -179,12 +153,13 @@ final class GridRefit {
 
     /**
      * Fit points for a grid update: the node's values (the empirical distribution) plus Gauss points
-     * of small total weight on every new interval, which keep intervals without samples well posed.
+     * of small total weight on every piece of the new basis, which keep pieces without samples well
+     * posed.
      */
-    private static double[][] sampleFit(double[] sorted, BSplineBasis basis) {
+    private static double[][] sampleFit(double[] sorted, EdgeBasis basis) {
         int n = sorted.length;
-        GaussIntegrator rule = new GaussIntegratorFactory().legendre(basis.degree() + 1, 0, 1);
-        double[] grid = basis.grid();
+        GaussIntegrator rule = new GaussIntegratorFactory().legendre(basis.fitPointsPerPiece(), 0, 1);
+        double[] grid = basis.fitBreakpoints();
         int q = rule.getNumberOfPoints();
         int extra = (grid.length - 1) * q;
         double[] x = new double[n + extra];
@@ -206,11 +181,11 @@ final class GridRefit {
 
     @FunctionalInterface
     private interface FitPoints {
-        /** Points and weights {x, w} on which edge splines of node (l, i) are refitted, or null to copy. */
-        double[][] of(int layer, int node, BSplineBasis oldBasis, BSplineBasis newBasis);
+        /** Points and weights {x, w} on which edges of node (l, i) are refitted, or null to copy. */
+        double[][] of(int layer, int node, EdgeBasis oldBasis, EdgeBasis newBasis);
     }
 
-    private static Kan refit(Kan kan, BSplineBasis[][] newBases, FitPoints fitPoints) {
+    private static Kan refit(Kan kan, EdgeBasis[][] newBases, FitPoints fitPoints) {
         Kan result = new Kan(kan.widths(), newBases, null);
         double[] oldP = kan.parameters();
         double[] newP = result.parameters();
@@ -224,15 +199,15 @@ final class GridRefit {
                 }
             }
             for (int i = 0; i < oldLayer.inputs(); i++) {
-                BSplineBasis oldBasis = oldLayer.basis(i);
-                BSplineBasis newBasis = newLayer.basis(i);
+                EdgeBasis oldBasis = oldLayer.basis(i);
+                EdgeBasis newBasis = newLayer.basis(i);
                 double[][] fit = fitPoints.of(l, i, oldBasis, newBasis);
                 if (fit == null) {
                     for (int j = 0; j < oldLayer.outputs(); j++) {
                         System.arraycopy(oldP, oldLayer.coefficientIndex(j, i, 0), newP, newLayer.coefficientIndex(j, i, 0),
                                 oldLayer.basisSize());
                     }
-                } else {
+                } else if (!embedNode(oldP, oldLayer, newP, newLayer, i)) {
                     fitNode(oldP, oldLayer, newP, newLayer, i, fit[0], fit[1]);
                 }
             }
@@ -240,29 +215,41 @@ final class GridRefit {
         return result;
     }
 
-    /** Weighted least squares of every edge spline leaving node i onto the new basis, all at once. */
+    /** Closed-form coefficients of every edge leaving node i in the new basis, if it has them. */
+    private static boolean embedNode(double[] oldP, KanLayer oldLayer, double[] newP, KanLayer newLayer, int i) {
+        EdgeBasis oldBasis = oldLayer.basis(i);
+        EdgeBasis newBasis = newLayer.basis(i);
+        for (int j = 0; j < oldLayer.outputs(); j++) {
+            if (!newBasis.embed(oldBasis, oldP, oldLayer.coefficientIndex(j, i, 0), newP, newLayer.coefficientIndex(j, i, 0))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Weighted least squares of every edge leaving node i onto the new basis, all at once. */
     private static void fitNode(double[] oldP, KanLayer oldLayer, double[] newP, KanLayer newLayer, int i,
                                 double[] x, double[] w) {
-        BSplineBasis oldBasis = oldLayer.basis(i);
-        BSplineBasis newBasis = newLayer.basis(i);
+        EdgeBasis oldBasis = oldLayer.basis(i);
+        EdgeBasis newBasis = newLayer.basis(i);
         int n = x.length;
         int nb = newBasis.size();
         int outputs = oldLayer.outputs();
-        int k1 = newBasis.degree() + 1;
+        int active = newBasis.activeCount();
         double[][] a = new double[n][nb];
         double[][] y = new double[n][outputs];
-        double[] values = new double[4 * k1];
-        double[] spline = new double[1];
-        double[] work = new double[4 * (oldBasis.degree() + 1)];
+        double[] values = new double[(EdgeBasis.MAX_DERIVATIVE + 1) * active];
+        double[] sum = new double[1];
+        double[] work = new double[(EdgeBasis.MAX_DERIVATIVE + 1) * oldBasis.activeCount()];
         for (int t = 0; t < n; t++) {
             double sw = Math.sqrt(w[t]);
             int first = newBasis.evaluate(x[t], 0, values, 0);
-            for (int m = 0; m < k1; m++) {
+            for (int m = 0; m < active; m++) {
                 a[t][first + m] = sw * values[m];
             }
             for (int j = 0; j < outputs; j++) {
-                oldBasis.spline(oldP, oldLayer.coefficientIndex(j, i, 0), x[t], 0, spline, work);
-                y[t][j] = sw * spline[0];
+                oldBasis.evaluateSum(oldP, oldLayer.coefficientIndex(j, i, 0), x[t], 0, sum, work);
+                y[t][j] = sw * sum[0];
             }
         }
         RealMatrix solution = new QRDecomposition(new Array2DRowRealMatrix(a, false))

@@ -6,14 +6,17 @@ import java.util.SplittableRandom;
 
 import org.kanpde.net.Derivatives;
 import org.kanpde.net.TrialFunction;
-import org.kanpde.net.spline.BSplineBasis;
+import org.kanpde.net.basis.BasisType;
+import org.kanpde.net.basis.EdgeBasis;
 
 /**
  * A Kolmogorov-Arnold network [n_0, n_1, ..., n_L = 1]: layer l maps n_l nodes to n_{l+1} by
- * learnable edge functions phi(x) = w_b silu(x) + w_s sum_m c_m N_m(x) (B-splines of order k on a
- * grid of G intervals per input node), and each node sums its incoming edges.
+ * learnable edge functions phi(x) = w_b silu(x) + w_s sum_m c_m B_m(x), and each node sums its
+ * incoming edges. The edge basis B_m is chosen per layer ({@link EdgeBasis}): B-splines of order k
+ * on a grid of G intervals per input node (the default), Chebyshev polynomials, Gaussian RBFs or
+ * Fourier features.
  *
- * <p>The structure (widths, grids, orders) is immutable: {@link #extendGrid} and
+ * <p>The structure (widths, bases, grids, orders) is immutable: {@link #extendGrid} and
  * {@link #updateGrid} return new networks. The parameters are one live array, laid out layer after
  * layer as described in {@link KanLayer}. Build with {@link #builder()}.
  */
@@ -22,7 +25,7 @@ public final class Kan implements TrialFunction {
     private final KanLayer[] layers;
     private final double[] parameters;
 
-    Kan(int[] widths, BSplineBasis[][] bases, double[] parameters) {
+    Kan(int[] widths, EdgeBasis[][] bases, double[] parameters) {
         this.widths = widths.clone();
         this.layers = new KanLayer[widths.length - 1];
         int offset = 0;
@@ -46,11 +49,11 @@ public final class Kan implements TrialFunction {
      *
      * @param widths     layer widths [n_0, ..., n_L], each &gt;= 1, the last 1
      * @param bases      {@code bases[l][i]}: the basis of input node i of layer l; within a layer all
-     *                   of the same size and order
+     *                   of the same type, size and order
      * @param parameters the parameters (copied), laid out as in {@link KanLayer}
      * @throws IllegalArgumentException if the shapes do not match or a parameter is not finite
      */
-    public static Kan of(int[] widths, BSplineBasis[][] bases, double[] parameters) {
+    public static Kan of(int[] widths, EdgeBasis[][] bases, double[] parameters) {
         KanBuilder.checkWidths(widths);
         if (bases.length != widths.length - 1) {
             throw new IllegalArgumentException("KAN " + Arrays.toString(widths) + " has " + (widths.length - 1)
@@ -115,7 +118,10 @@ public final class Kan implements TrialFunction {
         return layers[l];
     }
 
-    /** Grid sizes G per layer. */
+    /**
+     * Grid sizes per layer: the basis size parameter (B-spline intervals G, Chebyshev degree,
+     * RBF centres, Fourier frequencies).
+     */
     public int[] gridSizes() {
         int[] sizes = new int[layers.length];
         for (int l = 0; l < layers.length; l++) {
@@ -124,7 +130,16 @@ public final class Kan implements TrialFunction {
         return sizes;
     }
 
-    /** Spline orders k per layer. */
+    /** Edge basis type per layer. */
+    public BasisType[] basisTypes() {
+        BasisType[] types = new BasisType[layers.length];
+        for (int l = 0; l < layers.length; l++) {
+            types[l] = layers[l].basisType();
+        }
+        return types;
+    }
+
+    /** Spline orders k per layer (Chebyshev: the degree; RBF and Fourier: 0). */
     public int[] degrees() {
         int[] k = new int[layers.length];
         for (int l = 0; l < layers.length; l++) {
@@ -159,10 +174,10 @@ public final class Kan implements TrialFunction {
      */
     public void edge(int l, int j, int i, double x, double[] out) {
         KanLayer layer = layers[l];
-        BSplineBasis basis = layer.basis(i);
+        EdgeBasis basis = layer.basis(i);
         double[] spline = new double[4];
-        double[] work = new double[4 * (basis.degree() + 1)];
-        basis.spline(parameters, layer.coefficientIndex(j, i, 0), x, 3, spline, work);
+        double[] work = new double[4 * basis.activeCount()];
+        basis.evaluateSum(parameters, layer.coefficientIndex(j, i, 0), x, 3, spline, work);
         double[] base = new double[4];
         Silu.derivatives(x, base, 0);
         double wb = parameters[layer.baseScaleIndex(j, i)];
@@ -173,10 +188,14 @@ public final class Kan implements TrialFunction {
     }
 
     /**
-     * Grid extension: a network with {@code gridSizes[l]} intervals on layer l over the same ranges,
-     * whose spline coefficients are least-squares fits of the current edges (scales copied). When the
-     * new grid contains the old knots (for example G to 2G on a uniform grid) the new splines
-     * reproduce the old ones to round-off; otherwise to the fit error of the finer grid.
+     * Grid extension: a network with basis size {@code gridSizes[l]} on layer l over the same ranges,
+     * whose coefficients are least-squares fits of the current edges (scales copied). The size means
+     * what {@link EdgeBasis#gridSize()} says: grid intervals for B-splines, the degree for Chebyshev
+     * polynomials, centres for RBFs, frequencies for Fourier features. When the new basis contains
+     * the old functions (B-splines G to 2G on a uniform grid, a higher Chebyshev degree, more Fourier
+     * frequencies) the new edges reproduce the old ones to round-off; otherwise (RBFs, B-spline grids
+     * that do not nest) to the fit error of the new basis. A layer whose size does not change keeps
+     * its coefficients exactly (for per-layer caps).
      *
      * @param gridSizes one grid size per layer, or a single size for all layers
      * @throws IllegalArgumentException if a size is &lt; 1 or the count matches neither 1 nor L
@@ -187,8 +206,8 @@ public final class Kan implements TrialFunction {
 
     /**
      * Grid extension that first widens each node's grid range to cover that node's values over
-     * {@code points} (a uniform grid on the widened range), so that inputs that had drifted beyond
-     * a hidden layer's range are fitted too rather than left to the end polynomials. Nodes whose
+     * {@code points} (a uniform layout on the widened range), so that inputs that had drifted beyond
+     * a hidden layer's range are fitted too rather than left to the basis's extrapolation. Nodes whose
      * values stay within range are extended exactly as by {@link #extendGrid(int...)}.
      *
      * @param gridSizes one grid size per layer, or a single size for all layers
@@ -200,10 +219,11 @@ public final class Kan implements TrialFunction {
 
     /**
      * Grid update: moves every input node's grid of the selected layers to the distribution of that
-     * node's values over {@code points}, a mix of the quantile grid and the uniform grid over the
-     * values' range (weight {@code uniformFraction} on the uniform grid, 0.02 in the KAN paper), and
-     * refits the coefficients by least squares on those values so the network changes as little as
-     * the new grid allows.
+     * node's values over {@code points}, and refits the coefficients by least squares on those values
+     * so the network changes as little as the new grid allows. B-splines take a mix of the quantile
+     * grid and the uniform grid over the values' range (weight {@code uniformFraction} on the uniform
+     * grid, 0.02 in the KAN paper); Chebyshev, RBF and Fourier bases move their range to the values'
+     * [min, max] (see {@link EdgeBasis#adaptedTo}).
      *
      * @param points          flat input points, n x d
      * @param uniformFraction weight of the uniform grid, in [0, 1]
@@ -239,10 +259,10 @@ public final class Kan implements TrialFunction {
         return out;
     }
 
-    BSplineBasis[][] bases() {
-        BSplineBasis[][] b = new BSplineBasis[layers.length][];
+    EdgeBasis[][] bases() {
+        EdgeBasis[][] b = new EdgeBasis[layers.length][];
         for (int l = 0; l < layers.length; l++) {
-            b[l] = new BSplineBasis[layers[l].inputs()];
+            b[l] = new EdgeBasis[layers[l].inputs()];
             for (int i = 0; i < b[l].length; i++) {
                 b[l][i] = layers[l].basis(i);
             }
@@ -250,14 +270,18 @@ public final class Kan implements TrialFunction {
         return b;
     }
 
-    /** Initializes parameters as the KAN paper does; called by the builder. */
+    /**
+     * Initializes parameters as the KAN paper does, with the coefficient noise scaled per basis
+     * ({@link EdgeBasis#noiseScale()}, 1 for B-splines); called by the builder.
+     */
     void initialize(SplittableRandom random, double noise, double splineScale, boolean baseFunction) {
         for (KanLayer layer : layers) {
             double xavier = Math.sqrt(6.0 / (layer.inputs() + layer.outputs()));
+            double sigma = noise * layer.basis(0).noiseScale();
             for (int j = 0; j < layer.outputs(); j++) {
                 for (int i = 0; i < layer.inputs(); i++) {
                     for (int m = 0; m < layer.basisSize(); m++) {
-                        parameters[layer.coefficientIndex(j, i, m)] = noise * random.nextGaussian();
+                        parameters[layer.coefficientIndex(j, i, m)] = sigma * random.nextGaussian();
                     }
                     double wb = (2.0 * random.nextDouble() - 1.0) * xavier;
                     parameters[layer.baseScaleIndex(j, i)] = baseFunction ? wb : 0.0;
@@ -267,12 +291,31 @@ public final class Kan implements TrialFunction {
         }
     }
 
+    /**
+     * For example {@code "KAN [2,5,1] G=[20,50] k=5"} (B-splines), {@code "KAN [2,5,1] chebyshev n=10"},
+     * {@code "KAN [2,5,1] rbf n=[10,20]"} or, with different bases per layer,
+     * {@code "KAN [2,5,1] [chebyshev n=10, bspline G=20 k=5]"}.
+     */
     @Override
     public String describe() {
         StringBuilder sb = new StringBuilder("KAN ").append(Arrays.toString(widths).replace(" ", ""));
+        BasisType type = layers[0].basisType();
+        for (KanLayer layer : layers) {
+            if (layer.basisType() != type) {
+                sb.append(" [");
+                for (int l = 0; l < layers.length; l++) {
+                    sb.append(l == 0 ? "" : ", ").append(layers[l].basis(0).describe());
+                }
+                return sb.append(']').toString();
+            }
+        }
         int[] grids = gridSizes();
+        String g = allEqual(grids) ? String.valueOf(grids[0]) : Arrays.toString(grids).replace(" ", "");
+        if (type != BasisType.BSPLINE) {
+            return sb.append(' ').append(type.id()).append(" n=").append(g).toString();
+        }
         int[] k = degrees();
-        sb.append(" G=").append(allEqual(grids) ? String.valueOf(grids[0]) : Arrays.toString(grids).replace(" ", ""));
+        sb.append(" G=").append(g);
         sb.append(" k=").append(allEqual(k) ? String.valueOf(k[0]) : Arrays.toString(k).replace(" ", ""));
         return sb.toString();
     }

@@ -3,19 +3,28 @@ package org.kanpde.net.kan;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
-import org.kanpde.net.spline.BSplineBasis;
+import org.kanpde.net.basis.BasisType;
+import org.kanpde.net.basis.EdgeBasis;
 
 /**
- * Builds a {@link Kan}. Defaults follow the KAN paper: grid size G = 5 and order k = 3 on every
- * layer, grid range [-1, 1] for every layer's inputs, spline coefficients drawn from N(0, 0.1^2),
- * w_s = 1, w_b from Glorot's uniform range, seed 0.
+ * Builds a {@link Kan}. Defaults follow the KAN paper: B-splines with grid size G = 5 and order
+ * k = 3 on every layer, grid range [-1, 1] for every layer's inputs, spline coefficients drawn from
+ * N(0, 0.1^2), w_s = 1, w_b from Glorot's uniform range, seed 0.
  *
- * <p>Example: {@code Kan.builder().widths(2, 5, 1).gridSize(5).degree(5).inputRange(-1, 1).seed(7).build()}.
+ * <p>Other edge bases: {@link #basis(BasisType...)}, one for all layers or one per layer. The grid
+ * size then means the basis's size parameter (see {@link BasisType}): Chebyshev degree n, number of
+ * RBF centres, number of Fourier frequencies; the order k applies to B-spline layers only. Random
+ * coefficients are scaled per basis ({@link EdgeBasis#noiseScale()}) so edges start at about the
+ * same size whatever the basis.
+ *
+ * <p>Example: {@code Kan.builder().widths(2, 5, 1).gridSize(5).degree(5).inputRange(-1, 1).seed(7).build()},
+ * or {@code Kan.builder().widths(2, 5, 1).basis(BasisType.CHEBYSHEV).gridSize(10).build()}.
  */
 public final class KanBuilder {
     private int[] widths;
     private int[] gridSizes = {5};
     private int[] degrees = {3};
+    private BasisType[] types = {BasisType.BSPLINE};
     private double[] inputLower;
     private double[] inputUpper;
     private double hiddenLower = -1;
@@ -50,15 +59,40 @@ public final class KanBuilder {
         return widths.clone();
     }
 
-    /** Grid size G: one value for all layers or one per layer, each &gt;= 1. */
+    /**
+     * Grid size: one value for all layers or one per layer, each &gt;= 1. For B-splines the number of
+     * grid intervals G; for the other bases their size parameter (Chebyshev degree, RBF centres
+     * (&gt;= 2), Fourier frequencies), see {@link BasisType}.
+     */
     public KanBuilder gridSize(int... sizes) {
         this.gridSizes = checkPositive("grid size G", sizes, 1);
         return this;
     }
 
-    /** Spline order k (polynomial degree): one value for all layers or one per layer, each &gt;= 1. */
+    /**
+     * Spline order k (polynomial degree) of B-spline layers: one value for all layers or one per
+     * layer, each &gt;= 1. Layers with other bases ignore it.
+     */
     public KanBuilder degree(int... degrees) {
         this.degrees = checkPositive("spline order k", degrees, 1);
+        return this;
+    }
+
+    /**
+     * Edge basis: one type for all layers or one per layer (default {@link BasisType#BSPLINE}).
+     *
+     * @throws IllegalArgumentException if no type or a null type is given
+     */
+    public KanBuilder basis(BasisType... types) {
+        if (types == null || types.length == 0) {
+            throw new IllegalArgumentException("edge basis needs at least one type");
+        }
+        for (int l = 0; l < types.length; l++) {
+            if (types[l] == null) {
+                throw new IllegalArgumentException("edge basis type " + l + " is null in " + Arrays.toString(types));
+            }
+        }
+        this.types = types.clone();
         return this;
     }
 
@@ -124,8 +158,9 @@ public final class KanBuilder {
     /**
      * Builds the network.
      *
-     * @throws IllegalArgumentException if widths are missing or per-layer settings do not match
-     *                                  the number of layers
+     * @throws IllegalArgumentException if widths are missing, per-layer settings do not match
+     *                                  the number of layers, or a basis rejects its size (the
+     *                                  message names the layer and the value)
      */
     public Kan build() {
         if (widths == null) {
@@ -134,9 +169,10 @@ public final class KanBuilder {
         int layers = widths.length - 1;
         int[] g = perLayer("grid size G", gridSizes, layers, 1);
         int[] k = perLayer("spline order k", degrees, layers, 1);
-        BSplineBasis[][] bases = new BSplineBasis[layers][];
+        BasisType[] t = perLayer(types, layers);
+        EdgeBasis[][] bases = new EdgeBasis[layers][];
         for (int l = 0; l < layers; l++) {
-            bases[l] = new BSplineBasis[widths[l]];
+            bases[l] = new EdgeBasis[widths[l]];
             for (int i = 0; i < widths[l]; i++) {
                 double lo = hiddenLower;
                 double hi = hiddenUpper;
@@ -149,12 +185,29 @@ public final class KanBuilder {
                     lo = inputLower[c];
                     hi = inputUpper[c];
                 }
-                bases[l][i] = BSplineBasis.uniform(lo, hi, g[l], k[l]);
+                try {
+                    bases[l][i] = t[l].create(lo, hi, g[l], k[l]);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("layer " + l + ": " + e.getMessage(), e);
+                }
             }
         }
         Kan kan = new Kan(widths, bases, null);
         kan.initialize(new SplittableRandom(seed), noise, splineScale, baseFunction);
         return kan;
+    }
+
+    private static BasisType[] perLayer(BasisType[] types, int layers) {
+        if (types.length == 1) {
+            BasisType[] out = new BasisType[layers];
+            Arrays.fill(out, types[0]);
+            return out;
+        }
+        if (types.length != layers) {
+            throw new IllegalArgumentException("edge basis needs one type or one per layer (" + layers + "), got "
+                    + Arrays.toString(types));
+        }
+        return types.clone();
     }
 
     /** Expands a one-value-or-per-layer setting to one value per layer, validating it. */

@@ -5,7 +5,7 @@ import org.kanpde.net.Evaluator;
 import org.kanpde.net.Jet;
 import org.kanpde.net.SecondPairs;
 import org.kanpde.net.TrialFunction;
-import org.kanpde.net.spline.BSplineBasis;
+import org.kanpde.net.basis.EdgeBasis;
 
 /**
  * Forward and reverse passes of a {@link Kan} at one point, with every intermediate in flat arrays
@@ -19,13 +19,16 @@ import org.kanpde.net.spline.BSplineBasis;
  *   sy_p += phi''(x) gx_kp gx_lp + phi'(x) sx_p
  * </pre>
  * and the reverse pass, with A0 = ybar, A1 = sum_k gybar_k gx_k + sum_p sybar_p sx_p and
- * A2 = sum_p sybar_p gx_kp gx_lp, gives dL/dc_m = w_s (A0 N_m + A1 N_m' + A2 N_m''), the same
+ * A2 = sum_p sybar_p gx_kp gx_lp, gives dL/dc_m = w_s (A0 B_m + A1 B_m' + A2 B_m''), the same
  * combination of silu and of the spline for w_b and w_s, and the input adjoints
  * xbar += A0 phi' + A1 phi'' + A2 phi''', gxbar_k += gybar_k phi' + sum_p sybar_p phi'' d(gx_kp gx_lp)/dgx_k,
  * sxbar_p += sybar_p phi'.
+ *
+ * <p>The edge basis only supplies the values and derivatives of its active functions at a node's
+ * value (k + 1 for B-splines, all of them for global bases); every loop runs over those.
  */
 public final class KanEvaluator implements Evaluator {
-    private static final int STRIDE = BSplineBasis.MAX_DERIVATIVE + 1;
+    private static final int STRIDE = EdgeBasis.MAX_DERIVATIVE + 1;
 
     private final Kan kan;
     private final Derivatives level;
@@ -42,6 +45,7 @@ public final class KanEvaluator implements Evaluator {
     private final double[][] vb;
     private final double[][] gb;
     private final double[][] sb;
+    private final EdgeBasis[][] bases;
     private final int[][] first;
     private final double[][] basis;
     private final double[][] silu;
@@ -86,6 +90,7 @@ public final class KanEvaluator implements Evaluator {
         for (int k = 0; k < d; k++) {
             g[0][k * d + k] = 1.0;
         }
+        bases = kan.bases();
         first = new int[layers][];
         basis = new double[layers][];
         silu = new double[layers][];
@@ -94,7 +99,7 @@ public final class KanEvaluator implements Evaluator {
         int nnz = 0;
         for (int l = 0; l < layers; l++) {
             KanLayer layer = kan.layer(l);
-            int k1 = layer.degree() + 1;
+            int k1 = layer.activeCount();
             first[l] = new int[layer.inputs()];
             basis[l] = new double[layer.inputs() * STRIDE * k1];
             silu[l] = new double[layer.inputs() * STRIDE];
@@ -144,7 +149,7 @@ public final class KanEvaluator implements Evaluator {
         KanLayer layer = kan.layer(l);
         int nIn = layer.inputs();
         int nOut = layer.outputs();
-        int k1 = layer.degree() + 1;
+        int k1 = layer.activeCount();
         int nb = layer.basisSize();
         int edges = layer.edges();
         int cBase = layer.offset();
@@ -162,8 +167,9 @@ public final class KanEvaluator implements Evaluator {
         double[] sp = spline[l];
         int[] fst = first[l];
         int stride = STRIDE * k1;
+        EdgeBasis[] nodeBases = bases[l];
         for (int i = 0; i < nIn; i++) {
-            fst[i] = layer.basis(i).evaluate(xv[i], nd, bas, i * stride);
+            fst[i] = nodeBases[i].evaluate(xv[i], nd, bas, i * stride);
             Silu.derivatives(xv[i], sil, STRIDE * i);
         }
         java.util.Arrays.fill(yv, 0.0);
@@ -259,7 +265,7 @@ public final class KanEvaluator implements Evaluator {
         KanLayer layer = kan.layer(l);
         int nIn = layer.inputs();
         int nOut = layer.outputs();
-        int k1 = layer.degree() + 1;
+        int k1 = layer.activeCount();
         int nb = layer.basisSize();
         int edges = layer.edges();
         int cBase = layer.offset();

@@ -2,6 +2,9 @@ package org.kanpde.net.spline;
 
 import java.util.Arrays;
 
+import org.kanpde.net.basis.BasisType;
+import org.kanpde.net.basis.EdgeBasis;
+
 /**
  * The B-spline basis of degree k on a grid of G intervals [g_0, g_G], extended by k knots on each
  * side: G + k basis functions N_0 .. N_{G+k-1}, of which k + 1 are non-zero at any point.
@@ -20,8 +23,13 @@ import java.util.Arrays;
  * x - g_s (Taylor coefficients at the interval's left end, obtained from the de Boor derivative
  * recursion), so evaluating values and three derivatives is a few Horner loops. Instances are
  * immutable and thread-safe.
+ *
+ * <p>As an {@link EdgeBasis}: size G + k, k + 1 active functions, grid size G, degree k. Grid
+ * extension refines the grid on the same range (keeping an adaptive grid's density), grid update
+ * moves the knots to the quantiles of the node's values, and refits place k + 1 Gauss points on
+ * every interval, which makes the refit exact whenever the new spline space contains the old one.
  */
-public final class BSplineBasis {
+public final class BSplineBasis implements EdgeBasis {
     /** Highest derivative order evaluated. */
     public static final int MAX_DERIVATIVE = 3;
 
@@ -139,6 +147,7 @@ public final class BSplineBasis {
     }
 
     /** Spline order k (polynomial degree). */
+    @Override
     public int degree() {
         return degree;
     }
@@ -149,18 +158,120 @@ public final class BSplineBasis {
     }
 
     /** Number of basis functions G + k. */
+    @Override
     public int size() {
         return intervals + degree;
     }
 
     /** Start of the grid range, g_0. */
+    @Override
     public double lower() {
         return knots[degree];
     }
 
     /** End of the grid range, g_G. */
+    @Override
     public double upper() {
         return knots[degree + intervals];
+    }
+
+    @Override
+    public BasisType type() {
+        return BasisType.BSPLINE;
+    }
+
+    /** k + 1. */
+    @Override
+    public int activeCount() {
+        return degree + 1;
+    }
+
+    /** The number of grid intervals G. */
+    @Override
+    public int gridSize() {
+        return intervals;
+    }
+
+    /**
+     * The basis of the same order on G' intervals over the same range: uniform if this grid is
+     * uniform, otherwise with grid points interpolating the old ones at fractional indices, so an
+     * adaptive grid keeps its density. G' = 2G on a uniform grid contains the old knots.
+     */
+    @Override
+    public BSplineBasis withSize(int gridSize) {
+        if (gridSize == intervals) {
+            return this;
+        }
+        if (uniform) {
+            return uniform(lower(), upper(), gridSize, degree);
+        }
+        if (gridSize < 1) {
+            throw new IllegalArgumentException("grid size G must be >= 1, got " + gridSize);
+        }
+        double[] oldGrid = grid();
+        double[] grid = new double[gridSize + 1];
+        for (int s = 0; s <= gridSize; s++) {
+            double pos = (double) s * intervals / gridSize;
+            int a = Math.min((int) pos, intervals - 1);
+            double f = pos - a;
+            grid[s] = oldGrid[a] + f * (oldGrid[a + 1] - oldGrid[a]);
+        }
+        grid[0] = oldGrid[0];
+        grid[gridSize] = oldGrid[intervals];
+        return onGrid(grid, degree);
+    }
+
+    /** A uniform grid of G' intervals on [lower, upper], the same order. */
+    @Override
+    public BSplineBasis withRange(double lower, double upper, int gridSize) {
+        return uniform(lower, upper, gridSize, degree);
+    }
+
+    /**
+     * Grid points at the mix {@code f * uniform + (1 - f) * quantile} of the uniform grid over the
+     * values' range and their quantile grid (f = {@code uniformFraction}, 0.02 in the KAN paper),
+     * ends at the extreme values; {@code this} if the values are (nearly) constant.
+     */
+    @Override
+    public BSplineBasis adaptedTo(double[] sorted, double uniformFraction) {
+        double lo = sorted[0];
+        double hi = sorted[sorted.length - 1];
+        if (!(hi - lo > 1e-12 * Math.max(1.0, Math.abs(lo) + Math.abs(hi)))) {
+            return this;
+        }
+        double[] grid = new double[intervals + 1];
+        int n = sorted.length;
+        for (int s = 0; s <= intervals; s++) {
+            double quantile = sorted[(int) Math.round((double) s * (n - 1) / intervals)];
+            double even = lo + (hi - lo) * s / intervals;
+            grid[s] = uniformFraction * even + (1 - uniformFraction) * quantile;
+        }
+        grid[0] = lo;
+        grid[intervals] = hi;
+        return onGrid(grid, degree);
+    }
+
+    /** The grid points g_0 .. g_G. */
+    @Override
+    public double[] fitBreakpoints() {
+        return grid();
+    }
+
+    /** k + 1. */
+    @Override
+    public int fitPointsPerPiece() {
+        return degree + 1;
+    }
+
+    /** 1: the k + 1 active functions sum to one. */
+    @Override
+    public double noiseScale() {
+        return 1.0;
+    }
+
+    @Override
+    public String describe() {
+        return "bspline G=" + intervals + " k=" + degree;
     }
 
     /** Whether the grid intervals are equal (to 1e-12 relative). */
@@ -219,6 +330,7 @@ public final class BSplineBasis {
      * @param offset         where to start writing in {@code out}
      * @return {@code first}, the index of the first non-zero basis function (the interval index)
      */
+    @Override
     public int evaluate(double x, int maxDerivative, double[] out, int offset) {
         int s = interval(x);
         double dx = x - knots[degree + s];

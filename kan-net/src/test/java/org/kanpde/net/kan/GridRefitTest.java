@@ -120,11 +120,11 @@ class GridRefitTest {
         }
         boolean[] first = {true, false};
         Kan updated = kan.updateGrid(samples, 0.02, first);
-        double[] grid = updated.layer(0).basis(0).grid();
+        double[] grid = updated.layer(0).bspline(0).grid();
         assertEquals(-0.2, grid[0], 1e-3);
         assertEquals(0.3, grid[grid.length - 1], 1e-3);
         assertTrue(grid[5] - grid[0] < grid[10] - grid[5], "knots concentrate where the data is: " + Arrays.toString(grid));
-        assertArrayEquals(kan.layer(1).basis(0).knots(), updated.layer(1).basis(0).knots());
+        assertArrayEquals(kan.layer(1).bspline(0).knots(), updated.layer(1).bspline(0).knots());
         double diff = maxDifference(kan, updated, samples, 0);
         assertTrue(diff < 1e-2, "grid update changed the function on the data by " + diff);
     }
@@ -156,7 +156,7 @@ class GridRefitTest {
             samples[2 * t + 1] = -1 + 2.0 * t / 99;
         }
         Kan updated = kan.updateGrid(samples, 0.5, new boolean[] {true, false});
-        assertArrayEquals(kan.layer(0).basis(0).knots(), updated.layer(0).basis(0).knots());
+        assertArrayEquals(kan.layer(0).bspline(0).knots(), updated.layer(0).bspline(0).knots());
         assertNotEquals(kan.layer(0).basis(1), updated.layer(0).basis(1));
     }
 }

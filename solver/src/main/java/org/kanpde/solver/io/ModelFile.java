@@ -20,6 +20,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.kanpde.net.TrialFunction;
+import org.kanpde.net.basis.BasisType;
+import org.kanpde.net.basis.ChebyshevBasis;
+import org.kanpde.net.basis.EdgeBasis;
+import org.kanpde.net.basis.FourierBasis;
+import org.kanpde.net.basis.RbfBasis;
 import org.kanpde.net.kan.Kan;
 import org.kanpde.net.kan.KanLayer;
 import org.kanpde.net.mlp.Activation;
@@ -38,6 +43,17 @@ import org.kanpde.solver.residual.HardDirichletFunction;
  *            | { "type": "mlp", "widths": [2,20,20,1], "activation": "tanh", "parameters": [...] },
  *   "metadata": { ... } }
  * </pre>
+ * A KAN layer with B-spline edges is written as above (order and one extended knot vector per
+ * input node), exactly as before other bases existed, so B-spline models stay readable by older
+ * builds. A layer with another edge basis is written as one {@code "basis"} object instead, with
+ * one entry per input node where a value is per node:
+ * <pre>
+ *   { "basis": { "type": "chebyshev", "degree": 10, "map": "affine", "ranges": [[-1, 1], [-1, 1]] } }
+ *   { "basis": { "type": "rbf", "extension": 2, "centres": [[-2, -1.5, -1, ..., 2], [...]], "width": [0.5, 0.5] } }
+ *   { "basis": { "type": "fourier", "frequencies": 5, "ranges": [[-1, 1], [...]], "omega": [1.5707963267948966, ...] } }
+ *   { "basis": { "type": "bspline", "order": 5, "knots": [[...], ...] } }   (accepted when reading)
+ * </pre>
+ * A layer without {@code "basis"} is B-splines, so every existing file still loads.
  * Doubles are written in their shortest round-tripping form, so a loaded model evaluates to
  * bit-identical values. Files are written atomically (a temporary file in the same directory,
  * then a rename), so a crash never leaves a half-written model. Reading validates everything and
@@ -122,10 +138,10 @@ public final class ModelFile {
             for (int l = 0; l < kan.layerCount(); l++) {
                 KanLayer layer = kan.layer(l);
                 ObjectNode ln = layers.addObject();
-                ln.put("order", layer.degree());
-                ArrayNode knots = ln.putArray("knots");
-                for (int i = 0; i < layer.inputs(); i++) {
-                    knots.add(doubles(layer.basis(i).knots()));
+                if (layer.basisType() == BasisType.BSPLINE) {
+                    putBSplines(ln, layer);
+                } else {
+                    ln.set("basis", basisNode(layer));
                 }
             }
         } else if (network instanceof Mlp) {
@@ -139,6 +155,60 @@ public final class ModelFile {
         }
         node.set("parameters", doubles(network.parameters()));
         return node;
+    }
+
+    private static void putBSplines(ObjectNode node, KanLayer layer) {
+        node.put("order", layer.degree());
+        ArrayNode knots = node.putArray("knots");
+        for (int i = 0; i < layer.inputs(); i++) {
+            knots.add(doubles(((BSplineBasis) layer.basis(i)).knots()));
+        }
+    }
+
+    private static ObjectNode basisNode(KanLayer layer) {
+        ObjectNode node = MAPPER.createObjectNode();
+        BasisType type = layer.basisType();
+        node.put("type", type.id());
+        int n = layer.inputs();
+        switch (type) {
+            case CHEBYSHEV:
+                node.put("degree", layer.gridSize());
+                node.put("map", "affine");
+                node.set("ranges", ranges(layer));
+                break;
+            case RBF: {
+                node.put("extension", ((RbfBasis) layer.basis(0)).extension());
+                ArrayNode centres = node.putArray("centres");
+                ArrayNode widths = node.putArray("width");
+                for (int i = 0; i < n; i++) {
+                    RbfBasis b = (RbfBasis) layer.basis(i);
+                    centres.add(doubles(b.centres()));
+                    widths.add(b.width());
+                }
+                break;
+            }
+            case FOURIER: {
+                node.put("frequencies", layer.gridSize());
+                node.set("ranges", ranges(layer));
+                ArrayNode omega = node.putArray("omega");
+                for (int i = 0; i < n; i++) {
+                    omega.add(((FourierBasis) layer.basis(i)).omega());
+                }
+                break;
+            }
+            default:
+                throw new IllegalArgumentException("cannot save edge basis " + type.id());
+        }
+        return node;
+    }
+
+    private static ArrayNode ranges(KanLayer layer) {
+        ArrayNode ranges = MAPPER.createArrayNode();
+        for (int i = 0; i < layer.inputs(); i++) {
+            EdgeBasis b = layer.basis(i);
+            ranges.add(doubles(new double[] {b.lower(), b.upper()}));
+        }
+        return ranges;
     }
 
     private static ArrayNode ints(int[] values) {
@@ -256,31 +326,135 @@ public final class ModelFile {
             throw r.fail("network.layers", "widths " + java.util.Arrays.toString(widths) + " need " + (widths.length - 1)
                     + " layers, got " + layers.size());
         }
-        BSplineBasis[][] bases = new BSplineBasis[layers.size()][];
+        EdgeBasis[][] bases = new EdgeBasis[layers.size()][];
         for (int l = 0; l < layers.size(); l++) {
             JsonNode layer = layers.get(l);
             String where = "network.layers[" + l + "]";
             if (!layer.isObject()) {
                 throw r.fail(where, "must be an object");
             }
-            r.onlyKeys(layer, where, Set.of("order", "knots"));
-            int order = r.integer(layer, "order");
-            JsonNode knots = layer.get("knots");
-            if (knots == null || !knots.isArray() || knots.size() != widths[l]) {
-                throw r.fail(where + ".knots", "needs one knot vector per input node (" + widths[l] + ")");
-            }
-            bases[l] = new BSplineBasis[widths[l]];
-            for (int i = 0; i < widths[l]; i++) {
-                double[] t = r.doubleArray(knots.get(i), where + ".knots[" + i + "]");
-                try {
-                    bases[l][i] = BSplineBasis.withKnots(t, order);
-                } catch (IllegalArgumentException e) {
-                    throw r.fail(where + ".knots[" + i + "]", e.getMessage());
+            if (layer.has("basis")) {
+                r.onlyKeys(layer, where, Set.of("basis"));
+                JsonNode basis = layer.get("basis");
+                if (!basis.isObject()) {
+                    throw r.fail(where + ".basis", "must be an object");
                 }
+                bases[l] = readBasis(basis, where + ".basis", widths[l], r);
+            } else {
+                r.onlyKeys(layer, where, Set.of("order", "knots"));
+                bases[l] = readBSplines(layer, where, widths[l], r);
             }
         }
         checkFinite(parameters, r);
         return Kan.of(widths, bases, parameters);
+    }
+
+    private static EdgeBasis[] readBSplines(JsonNode layer, String where, int inputs, Reader r) {
+        int order = r.integer(layer, "order", where);
+        JsonNode knots = perNode(layer, "knots", where, inputs, r);
+        EdgeBasis[] bases = new EdgeBasis[inputs];
+        for (int i = 0; i < inputs; i++) {
+            double[] t = r.doubleArray(knots.get(i), where + ".knots[" + i + "]");
+            try {
+                bases[i] = BSplineBasis.withKnots(t, order);
+            } catch (IllegalArgumentException e) {
+                throw r.fail(where + ".knots[" + i + "]", e.getMessage());
+            }
+        }
+        return bases;
+    }
+
+    private static EdgeBasis[] readBasis(JsonNode basis, String where, int inputs, Reader r) {
+        JsonNode typeNode = basis.get("type");
+        if (typeNode == null || !typeNode.isTextual()) {
+            throw r.fail(where + ".type", typeNode == null ? "missing" : "must be a string, got " + typeNode);
+        }
+        BasisType type;
+        try {
+            type = BasisType.parse(typeNode.asText());
+        } catch (IllegalArgumentException e) {
+            throw r.fail(where + ".type", e.getMessage());
+        }
+        EdgeBasis[] bases = new EdgeBasis[inputs];
+        switch (type) {
+            case BSPLINE:
+                r.onlyKeys(basis, where, Set.of("type", "order", "knots"));
+                return readBSplines(basis, where, inputs, r);
+            case CHEBYSHEV: {
+                r.onlyKeys(basis, where, Set.of("type", "degree", "map", "ranges"));
+                int degree = r.integer(basis, "degree", where);
+                JsonNode map = basis.get("map");
+                if (map != null && !(map.isTextual() && "affine".equals(map.asText()))) {
+                    throw r.fail(where + ".map", "unknown Chebyshev input map " + map + ", expected \"affine\"");
+                }
+                JsonNode ranges = perNode(basis, "ranges", where, inputs, r);
+                for (int i = 0; i < inputs; i++) {
+                    double[] range = range(ranges.get(i), where + ".ranges[" + i + "]", r);
+                    try {
+                        bases[i] = ChebyshevBasis.of(range[0], range[1], degree);
+                    } catch (IllegalArgumentException e) {
+                        throw r.fail(where + ".ranges[" + i + "]", e.getMessage());
+                    }
+                }
+                return bases;
+            }
+            case RBF: {
+                r.onlyKeys(basis, where, Set.of("type", "extension", "centres", "width"));
+                int extension = r.integer(basis, "extension", where);
+                JsonNode centres = perNode(basis, "centres", where, inputs, r);
+                double[] widths = r.doubleArray(basis.get("width"), where + ".width");
+                if (widths.length != inputs) {
+                    throw r.fail(where + ".width", "needs one width per input node (" + inputs + "), got " + widths.length);
+                }
+                for (int i = 0; i < inputs; i++) {
+                    double[] c = r.doubleArray(centres.get(i), where + ".centres[" + i + "]");
+                    try {
+                        bases[i] = RbfBasis.of(c, extension, widths[i]);
+                    } catch (IllegalArgumentException e) {
+                        throw r.fail(where + ".centres[" + i + "]", e.getMessage());
+                    }
+                }
+                return bases;
+            }
+            case FOURIER: {
+                r.onlyKeys(basis, where, Set.of("type", "frequencies", "ranges", "omega"));
+                int frequencies = r.integer(basis, "frequencies", where);
+                JsonNode ranges = perNode(basis, "ranges", where, inputs, r);
+                double[] omega = r.doubleArray(basis.get("omega"), where + ".omega");
+                if (omega.length != inputs) {
+                    throw r.fail(where + ".omega", "needs one frequency per input node (" + inputs + "), got " + omega.length);
+                }
+                for (int i = 0; i < inputs; i++) {
+                    double[] range = range(ranges.get(i), where + ".ranges[" + i + "]", r);
+                    try {
+                        bases[i] = FourierBasis.of(range[0], range[1], frequencies, omega[i]);
+                    } catch (IllegalArgumentException e) {
+                        throw r.fail(where + ".ranges[" + i + "]", e.getMessage());
+                    }
+                }
+                return bases;
+            }
+            default:
+                throw r.fail(where + ".type", "unsupported edge basis " + type.id());
+        }
+    }
+
+    /** An array with one entry per input node. */
+    private static JsonNode perNode(JsonNode node, String key, String where, int inputs, Reader r) {
+        JsonNode v = node.get(key);
+        if (v == null || !v.isArray() || v.size() != inputs) {
+            throw r.fail(where + "." + key, "needs one entry per input node (" + inputs + ")"
+                    + (v == null ? ", missing" : v.isArray() ? ", got " + v.size() : ", got " + v));
+        }
+        return v;
+    }
+
+    private static double[] range(JsonNode node, String where, Reader r) {
+        double[] range = r.doubleArray(node, where);
+        if (range.length != 2) {
+            throw r.fail(where, "a range is [lower, upper], got " + range.length + " numbers");
+        }
+        return range;
     }
 
     private static void checkFinite(double[] parameters, Reader r) {
@@ -338,9 +512,15 @@ public final class ModelFile {
         }
 
         int integer(JsonNode node, String key) {
+            return integer(node, key, "");
+        }
+
+        /** An integer under {@code key}, named {@code where.key} in messages. */
+        int integer(JsonNode node, String key, String where) {
             JsonNode v = node.get(key);
+            String name = where.isEmpty() ? key : where + "." + key;
             if (v == null || !v.isIntegralNumber() || !v.canConvertToInt()) {
-                throw fail(key, v == null ? "missing" : "must be an integer, got " + v);
+                throw fail(name, v == null ? "missing" : "must be an integer, got " + v);
             }
             return v.asInt();
         }

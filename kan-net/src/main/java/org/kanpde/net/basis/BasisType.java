@@ -1,0 +1,101 @@
+package org.kanpde.net.basis;
+
+import java.util.Locale;
+
+import org.kanpde.net.spline.BSplineBasis;
+
+/**
+ * The edge bases a KAN can use, each with the meaning of the builder's grid size:
+ * <table>
+ *   <caption>size parameter per basis</caption>
+ *   <tr><th>type</th><th>grid size means</th><th>coefficients per edge</th></tr>
+ *   <tr><td>{@link #BSPLINE}</td><td>grid intervals G (order k from the builder's degree)</td><td>G + k</td></tr>
+ *   <tr><td>{@link #CHEBYSHEV}</td><td>polynomial degree n (T_0 .. T_n)</td><td>n + 1</td></tr>
+ *   <tr><td>{@link #RBF}</td><td>number of Gaussian centres n over the range (&gt;= 2)</td><td>n + 4 (two more beyond each end)</td></tr>
+ *   <tr><td>{@link #FOURIER}</td><td>number of frequencies n (1, cos, sin of m w x, m = 1..n)</td><td>2n + 1</td></tr>
+ * </table>
+ * The builder's degree applies to B-splines only; the other bases ignore it.
+ */
+public enum BasisType {
+    /** B-splines of order k on a grid of G intervals ({@link BSplineBasis}). */
+    BSPLINE {
+        @Override
+        public EdgeBasis create(double lower, double upper, int gridSize, int degree) {
+            return BSplineBasis.uniform(lower, upper, gridSize, degree);
+        }
+
+        @Override
+        public int size(int gridSize, int degree) {
+            return gridSize + degree;
+        }
+    },
+    /** Chebyshev polynomials T_0 .. T_n of an affine map of the range onto [-1, 1] ({@link ChebyshevBasis}). */
+    CHEBYSHEV {
+        @Override
+        public EdgeBasis create(double lower, double upper, int gridSize, int degree) {
+            return ChebyshevBasis.of(lower, upper, gridSize);
+        }
+
+        @Override
+        public int size(int gridSize, int degree) {
+            return gridSize + 1;
+        }
+    },
+    /** Gaussian radial basis functions on a uniform grid of centres ({@link RbfBasis}). */
+    RBF {
+        @Override
+        public EdgeBasis create(double lower, double upper, int gridSize, int degree) {
+            return RbfBasis.uniform(lower, upper, gridSize);
+        }
+
+        @Override
+        public int size(int gridSize, int degree) {
+            return gridSize + 4;
+        }
+    },
+    /** A constant and sine/cosine pairs of n frequencies ({@link FourierBasis}). */
+    FOURIER {
+        @Override
+        public EdgeBasis create(double lower, double upper, int gridSize, int degree) {
+            return FourierBasis.of(lower, upper, gridSize);
+        }
+
+        @Override
+        public int size(int gridSize, int degree) {
+            return 2 * gridSize + 1;
+        }
+    };
+
+    /**
+     * A basis of this type laid out uniformly on [lower, upper].
+     *
+     * @param gridSize the size parameter (see the class comment)
+     * @param degree   the B-spline order k; ignored by the other types
+     * @throws IllegalArgumentException if a setting is invalid for this type, naming the value
+     */
+    public abstract EdgeBasis create(double lower, double upper, int gridSize, int degree);
+
+    /** Coefficients per edge for a grid size (and, for B-splines, an order). */
+    public abstract int size(int gridSize, int degree);
+
+    /** The lower-case name used on command lines and in model files: bspline, chebyshev, rbf, fourier. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The type with the given {@link #id()} (case-insensitive).
+     *
+     * @throws IllegalArgumentException for an unknown name, naming it and the choices
+     */
+    public static BasisType parse(String id) {
+        if (id != null) {
+            for (BasisType t : values()) {
+                if (t.id().equalsIgnoreCase(id.trim())) {
+                    return t;
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown edge basis '" + id + "', expected bspline, chebyshev, rbf or fourier");
+    }
+}
