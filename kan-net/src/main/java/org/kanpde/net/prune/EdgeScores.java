@@ -1,0 +1,163 @@
+package org.kanpde.net.prune;
+
+import org.kanpde.net.Derivatives;
+import org.kanpde.net.kan.Kan;
+import org.kanpde.net.symbolic.SymbolicKan;
+import org.kanpde.net.symbolic.SymbolicKanEvaluator;
+
+/**
+ * Importance of the edges and nodes of a KAN from its activations over sample points.
+ *
+ * <p>Edge (l, j, i) scores mean_s |phi(x_s)| ({@link ScoreKind#MEAN_ABS}, the KAN paper's L1
+ * norm) or the standard deviation of phi(x_s) ({@link ScoreKind#STD}), x_s the values of input
+ * node i of layer l at the sample points. A node follows the KAN paper: its incoming score is the
+ * largest score of the edges into it, its outgoing score the largest of the edges out of it, and
+ * its score the smaller of the two (a hidden node matters only if something important enters and
+ * leaves it); input nodes have only outgoing, the output node only incoming scores. The mean of
+ * every edge is kept too, for moving constants when edges are removed. Immutable.
+ */
+public final class EdgeScores {
+    private final int[] widths;
+    private final ScoreKind kind;
+    /** scores[l][j * n_l + i]. */
+    private final double[][] scores;
+    private final double[][] means;
+
+    private EdgeScores(int[] widths, ScoreKind kind, double[][] scores, double[][] means) {
+        this.widths = widths;
+        this.kind = kind;
+        this.scores = scores;
+        this.means = means;
+    }
+
+    /**
+     * Scores of a network over sample points.
+     *
+     * @param points network input points, n x d, n &gt;= 1
+     * @throws IllegalArgumentException if the points do not fit the input dimension
+     */
+    public static EdgeScores of(SymbolicKan net, double[] points, ScoreKind kind) {
+        int d = net.inputDimension();
+        if (points.length == 0 || points.length % d != 0) {
+            throw new IllegalArgumentException("need a non-empty n x " + d + " point array, got length " + points.length);
+        }
+        int n = points.length / d;
+        int[] widths = net.widths();
+        int layers = widths.length - 1;
+        double[][] abs = new double[layers][];
+        double[][] sum = new double[layers][];
+        double[][] sq = new double[layers][];
+        for (int l = 0; l < layers; l++) {
+            abs[l] = new double[widths[l] * widths[l + 1]];
+            sum[l] = new double[abs[l].length];
+            sq[l] = new double[abs[l].length];
+        }
+        SymbolicKanEvaluator ev = net.evaluator(Derivatives.VALUE);
+        for (int t = 0; t < n; t++) {
+            ev.forward(points, t * d);
+            for (int l = 0; l < layers; l++) {
+                for (int j = 0; j < widths[l + 1]; j++) {
+                    for (int i = 0; i < widths[l]; i++) {
+                        double v = ev.edgeValue(l, j, i);
+                        int e = j * widths[l] + i;
+                        abs[l][e] += Math.abs(v);
+                        sum[l][e] += v;
+                        sq[l][e] += v * v;
+                    }
+                }
+            }
+        }
+        double[][] scores = new double[layers][];
+        double[][] means = new double[layers][];
+        for (int l = 0; l < layers; l++) {
+            scores[l] = new double[abs[l].length];
+            means[l] = new double[abs[l].length];
+            for (int e = 0; e < abs[l].length; e++) {
+                double mean = sum[l][e] / n;
+                means[l][e] = mean;
+                scores[l][e] = kind == ScoreKind.MEAN_ABS ? abs[l][e] / n : Math.sqrt(Math.max(sq[l][e] / n - mean * mean, 0));
+            }
+        }
+        return new EdgeScores(widths, kind, scores, means);
+    }
+
+    /** Scores of a KAN over sample points (through the equivalent {@link SymbolicKan}). */
+    public static EdgeScores of(Kan kan, double[] points, ScoreKind kind) {
+        return of(SymbolicKan.of(kan), points, kind);
+    }
+
+    /** How the edges were scored. */
+    public ScoreKind kind() {
+        return kind;
+    }
+
+    /** Layer widths [n_0, ..., n_L] (a copy). */
+    public int[] widths() {
+        return widths.clone();
+    }
+
+    /** Score of edge (l, j, i): from input node i of layer l to node j of layer l + 1. */
+    public double edge(int l, int j, int i) {
+        return scores[l][index(l, j, i)];
+    }
+
+    /** Mean of edge (l, j, i) over the samples. */
+    public double mean(int l, int j, int i) {
+        return means[l][index(l, j, i)];
+    }
+
+    /** Largest score of the edges into node i of layer l (l &gt;= 1). */
+    public double incoming(int l, int i) {
+        if (l < 1 || l >= widths.length || i < 0 || i >= widths[l]) {
+            throw new IllegalArgumentException("no node " + i + " with incoming edges in layer " + l);
+        }
+        double best = 0;
+        for (int k = 0; k < widths[l - 1]; k++) {
+            best = Math.max(best, scores[l - 1][i * widths[l - 1] + k]);
+        }
+        return best;
+    }
+
+    /** Largest score of the edges out of node i of layer l (l &lt; L). */
+    public double outgoing(int l, int i) {
+        if (l < 0 || l >= widths.length - 1 || i < 0 || i >= widths[l]) {
+            throw new IllegalArgumentException("no node " + i + " with outgoing edges in layer " + l);
+        }
+        double best = 0;
+        for (int j = 0; j < widths[l + 1]; j++) {
+            best = Math.max(best, scores[l][j * widths[l] + i]);
+        }
+        return best;
+    }
+
+    /** Score of node i of layer l: min(incoming, outgoing) for hidden nodes, the one that exists otherwise. */
+    public double node(int l, int i) {
+        if (l == 0) {
+            return outgoing(l, i);
+        }
+        if (l == widths.length - 1) {
+            return incoming(l, i);
+        }
+        return Math.min(incoming(l, i), outgoing(l, i));
+    }
+
+    private int index(int l, int j, int i) {
+        if (l < 0 || l >= widths.length - 1 || j < 0 || j >= widths[l + 1] || i < 0 || i >= widths[l]) {
+            throw new IllegalArgumentException("no edge (" + l + ", " + j + ", " + i + ") in a network of widths "
+                    + java.util.Arrays.toString(widths));
+        }
+        return j * widths[l] + i;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("EdgeScores[").append(kind);
+        for (int l = 0; l < scores.length; l++) {
+            sb.append(", layer ").append(l).append(": ");
+            for (int e = 0; e < scores[l].length; e++) {
+                sb.append(e == 0 ? "" : " ").append(String.format(java.util.Locale.ROOT, "%.3g", scores[l][e]));
+            }
+        }
+        return sb.append(']').toString();
+    }
+}
