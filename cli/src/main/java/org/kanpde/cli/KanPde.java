@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "kanpde", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Physics-informed Kolmogorov-Arnold Networks (KANs) and MLP baselines for Poisson-type PDEs.",
-        subcommands = {ProblemsCommand.class, SolveCommand.class, CompareCommand.class, EvalCommand.class,
+        subcommands = {ProblemsCommand.class, SolveCommand.class, CompareCommand.class, EvalCommand.class, org.kanpde.cli.bench.BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class KanPde implements Runnable {
     /** Exit code for bad input. */

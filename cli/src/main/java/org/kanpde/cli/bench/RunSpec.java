@@ -1,0 +1,242 @@
+package org.kanpde.cli.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.kanpde.net.TrialFunction;
+import org.kanpde.solver.geometry.SamplingScheme;
+import org.kanpde.solver.problem.Problem;
+import org.kanpde.solver.train.Optimizer;
+import org.kanpde.solver.train.Recipes;
+import org.kanpde.solver.train.Stage;
+import org.kanpde.solver.train.TrainingSettings;
+
+/**
+ * One training run of a benchmark suite, resolved exactly as {@code kanpde solve} resolves the
+ * equivalent options (see {@link #solveArguments}): the model from {@link Recipes#kan} or
+ * {@link Recipes#mlp}, the schedule from {@link Recipes#schedule} with the default learning rate,
+ * random collocation with a tenth as many boundary points unless given, boundary weight 1000 and
+ * soft boundary conditions. So a run's numbers are the numbers {@code solve} prints for that
+ * command with the same seed. Immutable.
+ *
+ * <p>A <em>budgeted</em> run (large MLPs: Adam, then L-BFGS) has an open-ended last stage and
+ * trains until the suite's wall-time budget is used up; every other run counts iterations and is
+ * reproducible to the bit on any machine and with any number of threads.
+ */
+final class RunSpec {
+    /** Adam learning rate: the default of {@code solve --learning-rate}. */
+    static final double LEARNING_RATE = 1e-3;
+    /** Boundary weight: the default of {@code solve --boundary-weight}. */
+    static final double BOUNDARY_WEIGHT = 1000;
+    /** Iterations of the open-ended last stage of a budgeted run: the time budget ends it. */
+    static final int OPEN_ENDED = 1_000_000;
+
+    private final boolean kan;
+    private final int[] hidden;
+    private final int[] grids;
+    private final int order;
+    private final Optimizer[] optimizers;
+    private final int[] iterations;
+    private final int points;
+    private final int boundaryPoints;
+    private final boolean budgeted;
+
+    private RunSpec(boolean kan, int[] hidden, int[] grids, int order, Optimizer[] optimizers, int[] iterations, int points,
+                    int boundaryPoints, boolean budgeted) {
+        if (hidden.length == 0) {
+            throw new IllegalArgumentException("a run needs at least one hidden layer, got " + Arrays.toString(hidden));
+        }
+        if (optimizers.length != iterations.length || (grids != null && grids.length != iterations.length)) {
+            throw new IllegalArgumentException("need one optimizer, grid and iteration count per stage, got "
+                    + Arrays.toString(optimizers) + ", " + Arrays.toString(grids) + ", " + Arrays.toString(iterations));
+        }
+        if (points < 1 || boundaryPoints < 0) {
+            throw new IllegalArgumentException("points must be >= 1 and boundary points >= 0, got " + points + " and "
+                    + boundaryPoints);
+        }
+        this.kan = kan;
+        this.hidden = hidden.clone();
+        this.grids = grids == null ? null : grids.clone();
+        this.order = order;
+        this.optimizers = optimizers.clone();
+        this.iterations = iterations.clone();
+        this.points = points;
+        this.boundaryPoints = boundaryPoints;
+        this.budgeted = budgeted;
+    }
+
+    /**
+     * A KAN trained with Levenberg-Marquardt, one stage per grid size (grid extension in between).
+     *
+     * @param hidden     hidden widths, e.g. {5} for [d,5,1]
+     * @param k          spline order
+     * @param grids      grid sizes, one stage each
+     * @param iterations iterations per stage
+     * @param points     interior collocation points (a tenth as many on the boundary)
+     */
+    static RunSpec kan(int[] hidden, int k, int[] grids, int[] iterations, int points) {
+        Optimizer[] lm = new Optimizer[grids.length];
+        Arrays.fill(lm, Optimizer.LM);
+        return new RunSpec(true, hidden, grids, k, lm, iterations, points, Math.max(1, points / 10), false);
+    }
+
+    /** A tanh MLP trained with Levenberg-Marquardt for a counted number of iterations. */
+    static RunSpec mlpLm(int[] hidden, int iterations, int points) {
+        return new RunSpec(false, hidden, null, 0, new Optimizer[] {Optimizer.LM}, new int[] {iterations}, points,
+                Math.max(1, points / 10), false);
+    }
+
+    /**
+     * A tanh MLP trained with Adam for {@code adamIterations} iterations, then L-BFGS until the time
+     * budget is used up (a budgeted run).
+     */
+    static RunSpec mlpBudget(int[] hidden, int adamIterations, int points, int boundaryPoints) {
+        return new RunSpec(false, hidden, null, 0, new Optimizer[] {Optimizer.ADAM, Optimizer.LBFGS},
+                new int[] {adamIterations, OPEN_ENDED}, points, boundaryPoints, true);
+    }
+
+    boolean isKan() {
+        return kan;
+    }
+
+    boolean budgeted() {
+        return budgeted;
+    }
+
+    /** Spline order (KANs), 0 for MLPs. */
+    int order() {
+        return order;
+    }
+
+    int points() {
+        return points;
+    }
+
+    int boundaryPoints() {
+        return boundaryPoints;
+    }
+
+    /** Layer widths for a d-dimensional problem: d, the hidden widths, 1. */
+    int[] widths(int d) {
+        int[] w = new int[hidden.length + 2];
+        w[0] = d;
+        System.arraycopy(hidden, 0, w, 1, hidden.length);
+        w[w.length - 1] = 1;
+        return w;
+    }
+
+    /** Grid sizes per stage (KANs) or null. */
+    int[] grids() {
+        return grids == null ? null : grids.clone();
+    }
+
+    /** The initial trial function, as {@code solve} builds it. */
+    TrialFunction model(Problem problem, long seed) {
+        int[] widths = widths(problem.dimension());
+        return kan ? Recipes.kan(problem, widths, new int[] {grids[0]}, new int[] {order}, seed)
+                : Recipes.mlp(problem, widths, seed);
+    }
+
+    /** The training settings, as {@code solve} builds them for {@link #solveArguments}. */
+    TrainingSettings settings(long seed, int threads, double timeLimit) {
+        List<Stage> schedule = Recipes.schedule(optimizers, grids, iterations).stream()
+                .map(s -> s.withLearningRate(LEARNING_RATE)).toList();
+        return TrainingSettings.builder()
+                .interiorPoints(points).boundaryPoints(boundaryPoints)
+                .interiorSampling(SamplingScheme.RANDOM).boundarySampling(SamplingScheme.RANDOM)
+                .boundaryWeight(BOUNDARY_WEIGHT).hardDirichlet(false).seed(seed).stages(schedule)
+                .timeLimit(timeLimit).threads(threads).build();
+    }
+
+    /** The {@code kanpde solve} arguments that reproduce this run (without the leading "solve"). */
+    List<String> solveArguments(String problem, int d, long seed, int threads, double timeLimit) {
+        List<String> a = new ArrayList<>(List.of("--problem", problem, "--model", kan ? "kan" : "mlp",
+                "--width", csv(widths(d))));
+        if (kan) {
+            a.addAll(List.of("--grid", csv(grids), "--k", String.valueOf(order)));
+        }
+        a.addAll(List.of("--optimizer", optimizerList(","), "--iterations", csv(iterations),
+                "--points", String.valueOf(points)));
+        if (boundaryPoints != Math.max(1, points / 10)) {
+            a.addAll(List.of("--boundary-points", String.valueOf(boundaryPoints)));
+        }
+        a.addAll(List.of("--seed", String.valueOf(seed), "--threads", String.valueOf(threads),
+                "--time-limit", seconds(timeLimit)));
+        return a;
+    }
+
+    /** The equivalent command line, e.g. {@code ./kanpde solve --problem poisson2d-paper ...}. */
+    String solveCommand(String problem, int d, long seed, int threads, double timeLimit) {
+        return "./kanpde solve " + String.join(" ", solveArguments(problem, d, seed, threads, timeLimit));
+    }
+
+    /** A short label, e.g. {@code KAN [2,5,1] k=5} or {@code MLP [2,20,20,1] tanh}. */
+    String label(int d) {
+        return kan ? "KAN " + join(widths(d)) + " k=" + order : "MLP " + join(widths(d)) + " tanh";
+    }
+
+    /** The label with the grid schedule, e.g. {@code KAN [2,5,1] k=5 G 5-10-20-50}. */
+    String longLabel(int d) {
+        return kan ? label(d) + " G " + csv(grids).replace(',', '-') : label(d);
+    }
+
+    /** Family of the scaling figure: a KAN architecture (one series over its grids) or an MLP training method. */
+    String family(int d) {
+        return kan ? label(d) + " (grid extension)" : budgeted ? "MLP tanh, Adam + L-BFGS" : "MLP tanh, LM";
+    }
+
+    /** Optimizers and iterations, e.g. {@code lm 150+150+300+400} or {@code adam 100, then lbfgs to the budget}. */
+    String schedule() {
+        if (budgeted) {
+            return optimizers[0].id() + " " + iterations[0] + ", then " + optimizers[1].id() + " to the time budget";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int s = 0; s < optimizers.length; s++) {
+            if (s == 0 || optimizers[s] != optimizers[s - 1]) {
+                sb.append(s == 0 ? "" : ", ").append(optimizers[s].id()).append(' ');
+            } else {
+                sb.append('+');
+            }
+            sb.append(iterations[s]);
+        }
+        return sb.toString();
+    }
+
+    /** Optimizers as {@code solve --optimizer} takes them: one id, or one per stage. */
+    String optimizerList(String separator) {
+        boolean same = Arrays.stream(optimizers).allMatch(o -> o == optimizers[0]);
+        if (same) {
+            return optimizers[0].id();
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Optimizer o : optimizers) {
+            sb.append(sb.length() == 0 ? "" : separator).append(o.id());
+        }
+        return sb.toString();
+    }
+
+    /** {@code 2,5,1}: as the command line takes lists. */
+    static String csv(int[] values) {
+        StringBuilder sb = new StringBuilder();
+        for (int v : values) {
+            sb.append(sb.length() == 0 ? "" : ",").append(v);
+        }
+        return sb.toString();
+    }
+
+    /** {@code [2,5,1]}: as models describe their widths. */
+    static String join(int[] values) {
+        return Arrays.toString(values).replace(" ", "");
+    }
+
+    static String seconds(double s) {
+        return s == Math.rint(s) ? String.valueOf((long) s) : String.format(Locale.ROOT, "%s", s);
+    }
+
+    @Override
+    public String toString() {
+        return (kan ? "KAN" : "MLP") + " hidden " + Arrays.toString(hidden) + ", " + schedule() + ", " + points + " points";
+    }
+}
