@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code kanpde compare}: the default KAN and the default MLP on the same problem, side by side. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train the default KAN and the default MLP on the same problem and points, and compare them.",
-            "KAN [d,5,1], k=5, grids 5,10,20,50; MLP [d,20,20,1] tanh; both with Levenberg-Marquardt."})
+            "KAN [d,2d+1,1], k=5, grids 5,10,20,50; MLP [d,20,20,1] tanh; both with Levenberg-Marquardt."})
 final class CompareCommand implements Callable<Integer> {
     /** Default time cap per model. */
     static final double TIME_LIMIT = 90;

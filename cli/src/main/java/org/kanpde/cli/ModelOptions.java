@@ -9,11 +9,11 @@ final class ModelOptions {
     String model;
 
     @Option(names = "--width", paramLabel = "W0,W1,...",
-            description = "Layer widths, input dimension first and 1 last (default: KAN d,5,1; MLP d,20,20,1).")
+            description = "Layer widths, input dimension first and 1 last (default: KAN d,2d+1,1; MLP d,20,20,1).")
     String width;
 
     @Option(names = "--grid", paramLabel = "G1,G2,...",
-            description = "KAN grid sizes, one training stage each, extending the grid between stages (default: 5,10,20,50).")
+            description = "KAN grid sizes, one training stage each, extending the grid between stages (default: 5,10,20,50; 5,10,20 in 3-D).")
     String grid;
 
     @Option(names = "--k", paramLabel = "K",

@@ -64,7 +64,7 @@ final class RunPlan {
             throw new BadInputException("--grid and --k apply to KANs only (got --model mlp)");
         }
         Optimizer[] listed = optimizers(m.optimizer);
-        int[] grids = kan ? (grid != null ? grid : Recipes.KAN_GRIDS) : null;
+        int[] grids = kan ? (grid != null ? grid : Recipes.kanGrids(d)) : null;
         int[] order = kan ? (orderOption != null ? orderOption : new int[] {Recipes.KAN_ORDER}) : null;
         int layers = widths.length - 1;
         if (order != null && order.length != 1 && order.length != layers) {

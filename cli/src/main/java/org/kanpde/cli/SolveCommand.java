@@ -28,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code kanpde solve}: trains one model on one problem. */
 @Command(name = "solve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a KAN (default) or an MLP on a problem and report its error.",
-            "Defaults are the best recipe measured: KAN [d,5,1], k=5, grids 5,10,20,50, Levenberg-Marquardt."})
+            "Defaults are the best recipe measured: KAN [d,2d+1,1], k=5, grids 5,10,20,50, Levenberg-Marquardt."})
 final class SolveCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -39,7 +39,7 @@ class CliEndToEndTest {
         JsonNode result = new ObjectMapper().readTree(out.resolve("result.json").toFile());
         assertEquals("poisson1d", result.get("problem").asText());
         assertEquals("kan", result.get("model").get("type").asText());
-        assertEquals("[1,5,1]", result.get("model").get("width").toString());
+        assertEquals("[1,3,1]", result.get("model").get("width").toString());
         assertEquals("[5,10]", result.get("model").get("grid").toString());
         assertTrue(result.get("model").get("parameters").asInt() > 0);
         assertEquals("lm", result.get("optimizer").asText());

@@ -26,8 +26,8 @@ import org.kanpde.solver.train.TrainingSettings;
  * double value = u.value(0.25, 0.5);
  * }</pre>
  *
- * <p>KAN defaults: widths [d, 5, 1], spline order 5, grids 5, 10, 20, 50 with Levenberg-Marquardt
- * for 150, 150, 300 and 400 iterations, 6000 random interior points and 600 boundary points,
+ * <p>KAN defaults: widths [d, 2d+1, 1], spline order 5, grids 5, 10, 20, 50 (5, 10, 20 in 3-D) with
+ * Levenberg-Marquardt for 150, 150, 300 and 400 iterations (150, 300, 400 in 3-D), 6000 random interior points and 600 boundary points,
  * boundary weight 1000. MLP defaults: [d, 20, 20, 1] tanh, 600 Levenberg-Marquardt iterations,
  * 3000 points. Seed 0, all processors, no time limit. Schedules count iterations, so the same
  * seed gives bit-identical results on any number of threads.
@@ -72,12 +72,12 @@ public final class PdeSolver {
         int d = problem.dimension();
         int[] w = widths != null ? widths : kan ? Recipes.kanWidths(d) : Recipes.mlpWidths(d);
         long seed = base.seed();
-        return kan ? Recipes.kan(problem, w, new int[] {schedule()[0]}, order, seed) : Recipes.mlp(problem, w, seed);
+        return kan ? Recipes.kan(problem, w, new int[] {schedule(d)[0]}, order, seed) : Recipes.mlp(problem, w, seed);
     }
 
     /** The training settings this configuration uses for a problem. */
     public TrainingSettings settings(Problem problem) {
-        int[] g = kan ? schedule() : null;
+        int[] g = kan ? schedule(problem.dimension()) : null;
         int stages = kan ? g.length : optimizers.length;
         Optimizer[] perStage = optimizers;
         if (optimizers.length == 1 && stages > 1) {
@@ -101,8 +101,8 @@ public final class PdeSolver {
                 .boundaryPoints(boundaryPoints != null ? boundaryPoints : Math.max(1, n / 10)).build();
     }
 
-    private int[] schedule() {
-        return grids != null ? grids : Recipes.KAN_GRIDS;
+    private int[] schedule(int d) {
+        return grids != null ? grids : Recipes.kanGrids(d);
     }
 
     /** Solves a problem (blocking) and returns the trained solution with its history and errors. */
@@ -140,7 +140,7 @@ public final class PdeSolver {
             this.kan = kan;
         }
 
-        /** Layer widths, input dimension first and 1 last (default: KAN [d,5,1], MLP [d,20,20,1]). */
+        /** Layer widths, input dimension first and 1 last (default: KAN [d,2d+1,1], MLP [d,20,20,1]). */
         public Builder widths(int... w) {
             if (w == null || w.length < 2 || w[w.length - 1] != 1) {
                 throw new IllegalArgumentException("widths must have at least two entries and end with 1, got " + Arrays.toString(w));

@@ -13,11 +13,14 @@ import org.kanpde.net.basis.EdgeBasis;
  * extended knot vector is t_0 .. t_{G+2k} with t_{k+s} = g_s; on interval s (g_s &lt;= x &lt;
  * g_{s+1}) the non-zero functions are N_s .. N_{s+k}.
  *
- * <p><b>Outside the grid range</b> each basis function continues as the polynomial of the nearest
- * end interval. The spline thus stays smooth beyond the range, its derivatives do not vanish
- * (training can pull stray inputs back), and partition of unity holds everywhere. This departs from
- * pykan, whose basis drops to zero beyond the extended knots; grid update moves the range to where
- * the inputs are.
+ * <p><b>Outside the grid range</b> each basis function continues as its second-order Taylor
+ * polynomial at the nearest end of the range: value, slope and curvature stay continuous (so the
+ * Laplacians a PDE residual needs are continuous), derivatives do not vanish (training can pull
+ * stray inputs back), partition of unity holds everywhere, and growth is at most quadratic. We
+ * first continued the end interval's polynomial instead, which for quintic splines grew like the
+ * fifth power: a 3-D problem's error rose to 3 while its training loss fell, because hidden
+ * values at unseen points left the range. pykan lets the basis drop to zero beyond the extended
+ * knots; grid update moves the range to where the inputs are.
  *
  * <p>For speed, the k + 1 non-zero functions of each interval are precomputed as polynomials in
  * x - g_s (Taylor coefficients at the interval's left end, obtained from the de Boor derivative
@@ -332,8 +335,22 @@ public final class BSplineBasis implements EdgeBasis {
      */
     @Override
     public int evaluate(double x, int maxDerivative, double[] out, int offset) {
+        double lo = knots[degree];
+        double hi = knots[degree + intervals];
+        if (x < lo) {
+            return tail(0, lo, x - lo, maxDerivative, out, offset);
+        }
+        if (x > hi) {
+            return tail(intervals - 1, hi, x - hi, maxDerivative, out, offset);
+        }
         int s = interval(x);
         double dx = x - knots[degree + s];
+        horner(s, dx, maxDerivative, out, offset);
+        return s;
+    }
+
+    /** Values and derivatives of the end interval's polynomials at offset dx from its left knot. */
+    private void horner(int s, double dx, int maxDerivative, double[] out, int offset) {
         int k1 = degree + 1;
         for (int d = 0; d <= maxDerivative; d++) {
             int base = (s * (MAX_DERIVATIVE + 1) + d) * k1 * k1;
@@ -354,7 +371,43 @@ public final class BSplineBasis implements EdgeBasis {
                 out[o + m] = acc;
             }
         }
+    }
+
+    /** The second-order Taylor continuation beyond the range end {@code end}, at distance t. */
+    private int tail(int s, double end, double t, int maxDerivative, double[] out, int offset) {
+        int k1 = degree + 1;
+        double dx = end - knots[degree + s];
+        for (int m = 0; m < k1; m++) {
+            double v = endDerivative(s, 0, m, dx);
+            double d1 = endDerivative(s, 1, m, dx);
+            double d2 = endDerivative(s, 2, m, dx);
+            out[offset + m] = v + t * (d1 + 0.5 * t * d2);
+            if (maxDerivative >= 1) {
+                out[offset + k1 + m] = d1 + t * d2;
+            }
+            if (maxDerivative >= 2) {
+                out[offset + 2 * k1 + m] = d2;
+            }
+            if (maxDerivative >= 3) {
+                out[offset + 3 * k1 + m] = 0.0;
+            }
+        }
         return s;
+    }
+
+    /** The d-th derivative of basis function m of interval s at offset dx from its left knot. */
+    private double endDerivative(int s, int d, int m, double dx) {
+        int top = degree - d;
+        if (top < 0) {
+            return 0.0;
+        }
+        int k1 = degree + 1;
+        int c = ((s * (MAX_DERIVATIVE + 1) + d) * k1 + m) * k1;
+        double acc = poly[c + top];
+        for (int q = top - 1; q >= 0; q--) {
+            acc = acc * dx + poly[c + q];
+        }
+        return acc;
     }
 
     /**

@@ -264,7 +264,7 @@ class EdgeBasisTest {
         assertEquals("fourier", BasisType.FOURIER.id());
         assertEquals(13, BasisType.BSPLINE.create(-1, 1, 10, 3).size());
         assertEquals(11, BasisType.CHEBYSHEV.create(-1, 1, 10, 3).size());
-        assertEquals(14, BasisType.RBF.create(-1, 1, 10, 3).size());
+        assertEquals(18, BasisType.RBF.create(-1, 1, 10, 3).size());
         assertEquals(21, BasisType.FOURIER.create(-1, 1, 10, 3).size());
     }
 

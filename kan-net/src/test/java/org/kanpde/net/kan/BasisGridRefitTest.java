@@ -102,9 +102,9 @@ class BasisGridRefitTest {
         assertTrue(coarse > 1e-8, "RBFs of another spacing do not contain the old ones: " + coarse);
         assertTrue(coarse < 2e-3, "fit error " + coarse);
         assertTrue(fine < coarse && fine < 3e-4, "finer RBFs fit better: " + fine + " vs " + coarse);
-        // the width stays tied to the new spacing
+        // the width stays tied to the new spacing (1.5 spacings by default)
         RbfBasis b = (RbfBasis) kan.extendGrid(12).layer(0).basis(0);
-        assertEquals(2.0 / 11, b.width(), 1e-15);
+        assertEquals(1.5 * 2.0 / 11, b.width(), 1e-15);
     }
 
     @Test
@@ -177,7 +177,7 @@ class BasisGridRefitTest {
         assertEquals("KAN [2,5,1] chebyshev n=10", cheb.describe());
         Kan mixed = Kan.builder().widths(2, 5, 1).basis(BasisType.RBF, BasisType.FOURIER).gridSize(12, 4).degree(5).build();
         assertArrayEquals(new BasisType[] {BasisType.RBF, BasisType.FOURIER}, mixed.basisTypes());
-        assertEquals(10 * (12 + 4 + 2) + 5 * (9 + 2), mixed.parameterCount());
+        assertEquals(10 * (12 + 8 + 2) + 5 * (9 + 2), mixed.parameterCount());
         assertEquals("KAN [2,5,1] [rbf n=12, fourier n=4]", mixed.describe());
         assertArrayEquals(new int[] {0, 0}, mixed.degrees());
         assertEquals("KAN [2,5,1] rbf n=[12,20]",

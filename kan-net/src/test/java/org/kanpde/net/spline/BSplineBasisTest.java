@@ -141,4 +141,26 @@ class BSplineBasisTest {
         e = assertThrows(IllegalArgumentException.class, () -> BSplineBasis.onGrid(new double[] {0, 0.5, 0.5, 1}, 3));
         assertTrue(e.getMessage().contains("0.5"), e.getMessage());
     }
+
+    @Test
+    void beyondTheRangeASplineIsItsSecondOrderTaylorPolynomialAtTheEnd() {
+        int k = 5;
+        BSplineBasis b = irregular(k);
+        double[] c = new java.util.SplittableRandom(4).doubles(b.size(), -1, 1).toArray();
+        double[] end = new double[4];
+        double[] out = new double[4];
+        double[] work = new double[4 * (k + 1)];
+        for (double e : new double[] {b.lower(), b.upper()}) {
+            b.spline(c, 0, e, 3, end, work);
+            for (double t : new double[] {1e-9, 0.3, 2.0, 10.0}) {
+                double x = e == b.lower() ? e - t : e + t;
+                double dt = x - e;
+                b.spline(c, 0, x, 3, out, work);
+                assertEquals(end[0] + end[1] * dt + 0.5 * end[2] * dt * dt, out[0], 1e-12 * (1 + Math.abs(out[0])));
+                assertEquals(end[1] + end[2] * dt, out[1], 1e-12 * (1 + Math.abs(out[1])));
+                assertEquals(end[2], out[2], 1e-12 * (1 + Math.abs(out[2])));
+                assertEquals(0.0, out[3], 0.0);
+            }
+        }
+    }
 }
