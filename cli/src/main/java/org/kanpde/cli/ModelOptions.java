@@ -20,6 +20,15 @@ final class ModelOptions {
             description = "KAN spline order, one value or one per layer (default: 5).")
     String order;
 
+    @Option(names = "--basis", paramLabel = "bspline|chebyshev|rbf|fourier",
+            description = {"KAN edge basis, one or one per layer (default: bspline). The grid sizes then mean: intervals",
+                "(bspline), polynomial degree (chebyshev), Gaussian centres (rbf), frequencies (fourier)."})
+    String basis;
+
+    @Option(names = "--layer-grid-max", paramLabel = "G1,G2,...", description = {"Per-layer caps of the grid schedule,",
+        "e.g. --grid 5,10,20,50 --layer-grid-max 20,50 stops the first layer at G=20 (default: no caps)."})
+    String layerGridMax;
+
     @Option(names = "--optimizer", paramLabel = "lm|lbfgs|adam",
             description = {"Optimizer for every stage, or one per stage: an MLP trains one stage per entry,",
                 "e.g. adam,lbfgs (default: lm)."})

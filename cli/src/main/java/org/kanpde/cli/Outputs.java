@@ -40,9 +40,19 @@ final class Outputs {
      * the JVM is shutting down and the graphics stack cannot start, so only the numbers are kept.
      */
     static List<Path> writeSolve(Path dir, RunPlan plan, TrainingResult result, boolean interrupted) throws IOException {
+        return writeSolve(dir, plan, result, interrupted, null);
+    }
+
+    /** As above, with extra members (pruning, symbolic formula) merged into result.json. */
+    static List<Path> writeSolve(Path dir, RunPlan plan, TrainingResult result, boolean interrupted, ObjectNode extra)
+            throws IOException {
         List<Path> files = new ArrayList<>();
         Path json = dir.resolve("result.json");
-        ModelFile.writeAtomically(json, ResultJson.text(ResultJson.run(plan, result)));
+        ObjectNode run = ResultJson.run(plan, result);
+        if (extra != null) {
+            run.setAll(extra);
+        }
+        ModelFile.writeAtomically(json, ResultJson.text(run));
         files.add(json);
         if (!interrupted) {
             files.addAll(Figures.forSolve(dir, plan, result));

@@ -29,9 +29,24 @@ final class ResultJson {
         if (plan.grids != null) {
             model.set("grid", ints(plan.grids));
             model.set("k", ints(plan.order));
+            ArrayNode basis = model.putArray("basis");
+            ArrayNode layerGrids = model.putArray("layerGrids");
+            org.kanpde.net.TrialFunction net = result.solution().function();
+            if (net instanceof org.kanpde.solver.residual.HardDirichletFunction h) {
+                net = h.network();
+            }
+            if (net instanceof org.kanpde.net.kan.Kan trained) {
+                for (org.kanpde.net.basis.BasisType b : trained.basisTypes()) {
+                    basis.add(b.id());
+                }
+                for (int g : trained.gridSizes()) {
+                    layerGrids.add(g);
+                }
+            }
         } else {
             model.putNull("grid");
             model.putNull("k");
+            model.putNull("basis");
         }
         model.put("parameters", result.solution().parameterCount());
         model.put("description", result.solution().function().describe());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.kanpde.net.TrialFunction;
+import org.kanpde.net.basis.BasisType;
 import org.kanpde.solver.geometry.SamplingScheme;
 import org.kanpde.solver.PdeSolver;
 import org.kanpde.solver.problem.Problem;
@@ -54,14 +55,23 @@ final class RunPlan {
         int[] grid = IntList.option("--grid", m.grid);
         int[] orderOption = IntList.option("--k", m.order);
         int[] iterationOption = IntList.option("--iterations", m.iterations);
+        int[] caps = IntList.option("--layer-grid-max", m.layerGridMax);
+        BasisType[] basis = bases(m.basis);
         int d = problem.dimension();
         int[] widths = width != null ? width : kan ? Recipes.kanWidths(d) : Recipes.mlpWidths(d);
         if (widths.length < 2 || widths[0] != d || widths[widths.length - 1] != 1) {
             throw new BadInputException("--width " + join(widths) + " does not fit problem '" + problem.name() + "': it is "
                     + d + "-D, so widths must start with " + d + " and end with 1 (e.g. " + join(Recipes.kanWidths(d)) + ")");
         }
-        if (!kan && (grid != null || orderOption != null)) {
-            throw new BadInputException("--grid and --k apply to KANs only (got --model mlp)");
+        if (!kan && (grid != null || orderOption != null || basis != null || caps != null)) {
+            throw new BadInputException("--grid, --k, --basis and --layer-grid-max apply to KANs only (got --model mlp)");
+        }
+        int layerCount = widths.length - 1;
+        if (caps != null && caps.length != layerCount) {
+            throw new BadInputException("--layer-grid-max " + join(caps) + " needs one cap per layer (" + layerCount + ")");
+        }
+        if (basis != null && basis.length != 1 && basis.length != layerCount) {
+            throw new BadInputException("--basis " + m.basis + " needs one basis or one per layer (" + layerCount + ")");
         }
         Optimizer[] listed = optimizers(m.optimizer);
         int[] grids = kan ? (grid != null ? grid : Recipes.kanGrids(d)) : null;
@@ -92,6 +102,12 @@ final class RunPlan {
         if (iterationOption != null) {
             b.iterations(iterationOption);
         }
+        if (basis != null) {
+            b.basis(basis);
+        }
+        if (caps != null) {
+            b.layerGridMax(caps);
+        }
         if (t.points != null) {
             b.points(t.points);
         }
@@ -109,6 +125,23 @@ final class RunPlan {
         Optimizer[] perStage = settings.stages().stream().map(Stage::optimizer).toArray(Optimizer[]::new);
         TrialFunction model = solver.initialModel(problem);
         return new RunPlan(problem, problemLabel, type, model, widths, grids, order, perStage, settings);
+    }
+
+    /** Parses {@code --basis}: one basis or a comma-separated list; null stays null. */
+    static BasisType[] bases(String spec) {
+        if (spec == null) {
+            return null;
+        }
+        String[] parts = spec.split(",", -1);
+        BasisType[] out = new BasisType[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                out[i] = BasisType.parse(parts[i]);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--basis '" + spec + "': " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     /** Parses {@code lm}, or a comma-separated list such as {@code adam,lbfgs}; default lm. */

@@ -42,6 +42,17 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--save", paramLabel = "MODEL.json", description = "Save the trained model to this file.")
     private Path save;
 
+    @Option(names = "--prune", description = "After training, remove unimportant edges and nodes of the KAN and retrain it.")
+    private boolean prune;
+
+    @Option(names = "--symbolic", description = {"After training, snap KAN edges to formulas (x, x^2, sin, exp, ...) where",
+        "they fit, retrain the formula's constants, and print u as a formula with its error."})
+    private boolean symbolic;
+
+    @Option(names = "--symbolic-threshold", paramLabel = "R2", defaultValue = "0.99",
+            description = "Minimum R^2 for snapping an edge to a formula (default: ${DEFAULT-VALUE}).")
+    private double symbolicThreshold;
+
     @Option(names = "--checkpoint", paramLabel = "FILE.json",
             description = "Write a checkpoint to this file every --checkpoint-every iterations and after every stage.")
     private Path checkpoint;
@@ -59,6 +70,12 @@ final class SolveCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Problem problem = ProblemSource.resolve(training.problem);
+        if ((prune || symbolic) && modelOptions.model != null && !modelOptions.model.trim().equalsIgnoreCase("kan")) {
+            throw new BadInputException("--prune and --symbolic need --model kan (got --model " + modelOptions.model + ")");
+        }
+        if (!(symbolicThreshold > 0 && symbolicThreshold <= 1)) {
+            throw new BadInputException("--symbolic-threshold must be in (0, 1], got " + symbolicThreshold);
+        }
         if (checkpointEvery < 1) {
             throw new BadInputException("--checkpoint-every must be >= 1, got " + checkpointEvery);
         }
@@ -96,12 +113,19 @@ final class SolveCommand implements Callable<Integer> {
             }
             interrupted = interrupts.requested();
             summary(out, plan, result);
+            com.fasterxml.jackson.databind.node.ObjectNode extra = ResultJson.MAPPER.createObjectNode();
+            if (!interrupted && prune) {
+                result = Interpretation.prune(out, plan, result, extra);
+            }
+            if (!interrupted && symbolic) {
+                Interpretation.symbolic(out, plan, result, symbolicThreshold, extra);
+            }
             if (save != null) {
                 ModelFile.write(save, result.solution().function(), plan.problemLabel, metadata(plan, result));
                 out.println("model saved to " + save);
             }
             if (training.out != null) {
-                List<Path> files = Outputs.writeSolve(training.out, plan, result, interrupts.requested());
+                List<Path> files = Outputs.writeSolve(training.out, plan, result, interrupts.requested(), extra);
                 out.println("wrote " + files.size() + " files to " + training.out
                         + (interrupts.requested() ? " (figures skipped: interrupted)" : ""));
             }

@@ -207,8 +207,9 @@ public final class KanEdgeFigure {
         Font header = Theme.SUBTITLE_FONT.deriveFont(Font.BOLD);
         for (int l = 0; l < layers; l++) {
             KanLayer layer = kan.layer(l);
-            String heading = String.format(Locale.ROOT, "layer %d: %s → %s, G = %d, k = %d", l + 1,
-                    range(kan, l, outputName), range(kan, l + 1, outputName), layer.gridSize(), layer.degree());
+            // the basis names its own size: "bspline G=20 k=5", "chebyshev n=10", ...
+            String heading = String.format(Locale.ROOT, "layer %d: %s → %s, %s", l + 1,
+                    range(kan, l, outputName), range(kan, l + 1, outputName), layer.basis(0).describe());
             panels.add(new Figure.Panel(new TextPanel(heading, header), 0, y / totalHeight, 1, (double) HEADER / totalHeight));
             y += HEADER;
             for (int e = 0; e < layer.edges(); e++) {

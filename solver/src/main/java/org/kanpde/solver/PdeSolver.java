@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.kanpde.net.TrialFunction;
+import org.kanpde.net.basis.BasisType;
+import org.kanpde.net.kan.GridSchedule;
 import org.kanpde.solver.geometry.SamplingScheme;
 import org.kanpde.solver.problem.Problem;
 import org.kanpde.solver.train.Optimizer;
@@ -37,6 +39,8 @@ public final class PdeSolver {
     private final int[] widths;
     private final int[] grids;
     private final int[] order;
+    private final BasisType[] basis;
+    private final int[] layerGridMax;
     private final Optimizer[] optimizers;
     private final int[] iterations;
     private final TrainingSettings base;
@@ -49,6 +53,8 @@ public final class PdeSolver {
         this.widths = b.widths;
         this.grids = b.grids;
         this.order = b.order;
+        this.basis = b.basis;
+        this.layerGridMax = b.layerGridMax;
         this.optimizers = b.optimizers;
         this.iterations = b.iterations;
         this.base = b.settings.build();
@@ -72,12 +78,12 @@ public final class PdeSolver {
         int d = problem.dimension();
         int[] w = widths != null ? widths : kan ? Recipes.kanWidths(d) : Recipes.mlpWidths(d);
         long seed = base.seed();
-        return kan ? Recipes.kan(problem, w, new int[] {schedule(d)[0]}, order, seed) : Recipes.mlp(problem, w, seed);
+        return kan ? Recipes.kan(problem, w, perLayer(d)[0], order, basis, seed) : Recipes.mlp(problem, w, seed);
     }
 
     /** The training settings this configuration uses for a problem. */
     public TrainingSettings settings(Problem problem) {
-        int[] g = kan ? schedule(problem.dimension()) : null;
+        int[][] g = kan ? perLayer(problem.dimension()) : null;
         int stages = kan ? g.length : optimizers.length;
         Optimizer[] perStage = optimizers;
         if (optimizers.length == 1 && stages > 1) {
@@ -105,6 +111,19 @@ public final class PdeSolver {
         return grids != null ? grids : Recipes.kanGrids(d);
     }
 
+    /** Grid sizes per stage and layer: the schedule, capped per layer if caps were given. */
+    private int[][] perLayer(int d) {
+        int[] schedule = schedule(d);
+        if (layerGridMax != null) {
+            return GridSchedule.capped(schedule, layerGridMax);
+        }
+        int[][] out = new int[schedule.length][];
+        for (int s = 0; s < schedule.length; s++) {
+            out[s] = new int[] {schedule[s]};
+        }
+        return out;
+    }
+
     /** Solves a problem (blocking) and returns the trained solution with its history and errors. */
     public TrainingResult solve(Problem problem) {
         return solve(problem, TrainingListener.silent());
@@ -128,6 +147,8 @@ public final class PdeSolver {
         private int[] widths;
         private int[] grids;
         private int[] order = {Recipes.KAN_ORDER};
+        private BasisType[] basis = {BasisType.BSPLINE};
+        private int[] layerGridMax;
         private Optimizer[] optimizers = {Optimizer.LM};
         private int[] iterations;
         private Integer points;
@@ -165,6 +186,26 @@ public final class PdeSolver {
         public Builder order(int... k) {
             requireKan("spline order");
             this.order = positive("spline orders", k);
+            return this;
+        }
+
+        /** KAN edge basis: one for all layers or one per layer (default B-splines). */
+        public Builder basis(BasisType... types) {
+            requireKan("edge bases");
+            if (types == null || types.length == 0) {
+                throw new IllegalArgumentException("need at least one edge basis");
+            }
+            this.basis = types.clone();
+            return this;
+        }
+
+        /**
+         * Per-layer caps of the grid schedule, one per layer: e.g. grids 5, 10, 20, 50 with caps
+         * 20, 50 stop the first layer at G = 20 while the second goes on to 50.
+         */
+        public Builder layerGridMax(int... caps) {
+            requireKan("per-layer grid caps");
+            this.layerGridMax = positive("per-layer grid caps", caps);
             return this;
         }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.kanpde.net.basis.BasisType;
 import org.kanpde.net.kan.Kan;
 import org.kanpde.net.mlp.Mlp;
 import org.kanpde.solver.problem.Problem;
@@ -67,11 +68,16 @@ public final class Recipes {
      * @param order spline order k (one for all layers, or one per layer)
      */
     public static Kan kan(Problem problem, int[] widths, int[] grid, int[] order, long seed) {
+        return kan(problem, widths, grid, order, new BasisType[] {BasisType.BSPLINE}, seed);
+    }
+
+    /** A KAN with the given edge bases (one for all layers or one per layer). */
+    public static Kan kan(Problem problem, int[] widths, int[] grid, int[] order, BasisType[] basis, long seed) {
         if (widths[0] != problem.dimension()) {
             throw new IllegalArgumentException("the first width must equal the problem dimension " + problem.dimension()
                     + ", got widths " + Arrays.toString(widths));
         }
-        return Kan.builder().widths(widths).gridSize(grid).degree(order)
+        return Kan.builder().widths(widths).basis(basis).gridSize(grid).degree(order)
                 .inputRange(problem.domain().lower(), problem.domain().upper()).seed(seed).build();
     }
 
@@ -144,6 +150,21 @@ public final class Recipes {
      * @param iterations  iterations per stage
      */
     public static List<Stage> schedule(Optimizer[] optimizers, int[] grids, int[] iterations) {
+        int[][] perStage = null;
+        if (grids != null) {
+            perStage = new int[grids.length][];
+            for (int s = 0; s < grids.length; s++) {
+                perStage[s] = new int[] {grids[s]};
+            }
+        }
+        return schedule(optimizers, perStage, iterations);
+    }
+
+    /**
+     * Like {@link #schedule(Optimizer[], int[], int[])} with grid sizes per stage and layer (for
+     * example from {@code GridSchedule.capped}); a stage's cost weight uses its largest grid.
+     */
+    public static List<Stage> schedule(Optimizer[] optimizers, int[][] grids, int[] iterations) {
         int n = optimizers.length;
         if (grids != null && grids.length != n) {
             throw new IllegalArgumentException("need one optimizer per grid stage (" + grids.length + "), got " + n);
@@ -154,7 +175,7 @@ public final class Recipes {
         double[] cost = new double[n];
         double total = 0;
         for (int s = 0; s < n; s++) {
-            cost[s] = (double) iterations[s] * (grids == null ? 1 : grids[s] + 10);
+            cost[s] = (double) iterations[s] * (grids == null ? 1 : Arrays.stream(grids[s]).max().orElse(0) + 10);
             total += cost[s];
         }
         List<Stage> stages = new ArrayList<>();
