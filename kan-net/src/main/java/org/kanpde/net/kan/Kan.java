@@ -25,9 +25,17 @@ public final class Kan implements TrialFunction {
     private final KanLayer[] layers;
     private final double[] parameters;
 
+    /** Parameter arrays larger than this are refused: 800 MB of doubles is not a PDE trial function. */
+    public static final long MAX_PARAMETERS = 100_000_000L;
+
     Kan(int[] widths, EdgeBasis[][] bases, double[] parameters) {
         this.widths = widths.clone();
         this.layers = new KanLayer[widths.length - 1];
+        long total = 0;
+        for (int l = 0; l < layers.length; l++) {
+            total += (long) widths[l] * widths[l + 1] * (bases[l][0].size() + 2L);
+        }
+        checkSize("KAN", widths, total);
         int offset = 0;
         for (int l = 0; l < layers.length; l++) {
             layers[l] = new KanLayer(bases[l], widths[l + 1], offset);
@@ -41,6 +49,17 @@ public final class Kan implements TrialFunction {
                         + " parameters, got " + parameters.length);
             }
             this.parameters = parameters;
+        }
+    }
+
+    /**
+     * Refuses networks whose parameter count exceeds {@link #MAX_PARAMETERS}, before anything is
+     * allocated, with a message naming the widths.
+     */
+    public static void checkSize(String kind, int[] widths, long parameters) {
+        if (parameters > MAX_PARAMETERS) {
+            throw new IllegalArgumentException(kind + " " + Arrays.toString(widths) + " would have " + parameters
+                    + " parameters; at most " + MAX_PARAMETERS + " are supported");
         }
     }
 

@@ -170,6 +170,11 @@ public final class KanBuilder {
         int[] g = perLayer("grid size G", gridSizes, layers, 1);
         int[] k = perLayer("spline order k", degrees, layers, 1);
         BasisType[] t = perLayer(types, layers);
+        long count = 0;
+        for (int l = 0; l < layers; l++) {
+            count += (long) widths[l] * widths[l + 1] * (t[l].size(g[l], k[l]) + 2L);
+        }
+        Kan.checkSize("KAN", widths, count);
         EdgeBasis[][] bases = new EdgeBasis[layers][];
         for (int l = 0; l < layers; l++) {
             bases[l] = new EdgeBasis[widths[l]];

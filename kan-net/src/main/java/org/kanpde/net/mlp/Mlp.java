@@ -88,6 +88,11 @@ public final class Mlp implements TrialFunction {
         if (widths[widths.length - 1] != 1) {
             throw new IllegalArgumentException("the output width must be 1 (u is scalar), got " + Arrays.toString(widths));
         }
+        long count = 0;
+        for (int l = 0; l + 1 < widths.length; l++) {
+            count += (long) widths[l] * widths[l + 1] + widths[l + 1];
+        }
+        org.kanpde.net.kan.Kan.checkSize("MLP", widths, count);
         return widths.clone();
     }
 

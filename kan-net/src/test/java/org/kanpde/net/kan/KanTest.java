@@ -115,6 +115,8 @@ class KanTest {
         assertMessage(() -> Kan.builder().inputRange(1, -1), "[1.0, -1.0]");
         assertMessage(() -> Kan.builder().noise(Double.NaN), "NaN");
         assertMessage(() -> Kan.builder().build(), "widths must be set");
+        assertMessage(() -> Kan.builder().widths(2, 1_000_000_000, 1).build(), "[2, 1000000000, 1] would have");
+        assertMessage(() -> org.kanpde.net.mlp.Mlp.tanh(1, 2, 100_000, 100_000, 1), "would have");
     }
 
     static void assertMessage(Runnable action, String fragment) {

@@ -20,6 +20,9 @@ import org.kanpde.solver.geometry.SamplingScheme;
  * coarser quadrature than the final errors, all available processors, seed 0.
  */
 public final class TrainingSettings {
+    /** Most collocation points of each kind: beyond it point arrays of 3-D problems overflow. */
+    public static final int MAX_POINTS = 50_000_000;
+
     private final int interiorPoints;
     private final int boundaryPoints;
     private final SamplingScheme interiorSampling;
@@ -217,8 +220,8 @@ public final class TrainingSettings {
 
         /** Number of interior collocation points (&gt;= 1). */
         public Builder interiorPoints(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("interior points must be >= 1, got " + n);
+            if (n < 1 || n > MAX_POINTS) {
+                throw new IllegalArgumentException("interior points must be in [1, " + MAX_POINTS + "], got " + n);
             }
             this.interiorPoints = n;
             return this;
@@ -226,8 +229,8 @@ public final class TrainingSettings {
 
         /** Number of boundary points (&gt;= 0; ignored with hard Dirichlet enforcement). */
         public Builder boundaryPoints(int n) {
-            if (n < 0) {
-                throw new IllegalArgumentException("boundary points must be >= 0, got " + n);
+            if (n < 0 || n > MAX_POINTS) {
+                throw new IllegalArgumentException("boundary points must be in [0, " + MAX_POINTS + "], got " + n);
             }
             this.boundaryPoints = n;
             return this;
