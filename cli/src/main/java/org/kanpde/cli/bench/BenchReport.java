@@ -86,7 +86,7 @@ final class BenchReport {
 
     // ---------------------------------------------------------------- CSV
 
-    static final List<String> RUN_COLUMNS = List.of("suite", "section", "problem", "model", "type", "widths", "grids", "k",
+    static final List<String> RUN_COLUMNS = List.of("suite", "section", "problem", "model", "type", "basis", "widths", "grids", "k",
             "parameters", "optimizer", "schedule", "budgeted", "interior_points", "boundary_points", "iterations",
             "wall_seconds", "rel_l2", "max_error", "h1_rel_error", "loss", "seed", "threads", "time_limit", "stop", "command");
 
@@ -95,8 +95,8 @@ final class BenchReport {
         for (RunRecord r : runs) {
             RunSpec s = r.spec();
             row(sb, ctx.suite(), r.section(), r.problem(), r.label(), s.isKan() ? "kan" : "mlp",
-                    RunSpec.join(s.widths(r.dimension())), s.isKan() ? RunSpec.join(s.grids()) : "",
-                    s.isKan() ? String.valueOf(s.order()) : "", String.valueOf(r.parameters()), s.optimizerList("+"),
+                    s.isKan() ? s.basis().id() : "", RunSpec.join(s.widths(r.dimension())),
+                    s.isKan() ? RunSpec.join(s.grids()) : "", s.isSpline() ? String.valueOf(s.order()) : "", String.valueOf(r.parameters()), s.optimizerList("+"),
                     s.schedule(), String.valueOf(s.budgeted()), String.valueOf(s.points()), String.valueOf(s.boundaryPoints()),
                     String.valueOf(r.result().iterations()), fixed(r.result().wallSeconds(), 3), full(r.relL2()),
                     full(r.maxError()), full(r.h1Error()), full(r.result().loss()), String.valueOf(r.seed()),
@@ -279,7 +279,8 @@ final class BenchReport {
         List<RunRecord> kans = runs.stream().filter(r -> r.spec().isKan()).toList();
         if (!kans.isEmpty()) {
             int maxStages = kans.stream().mapToInt(r -> r.result().stages().size()).max().orElse(0);
-            md.append("Relative L2 error after each grid stage (parameters in brackets):\n\n| model | seed |");
+            md.append("Relative L2 error after each grid stage (parameters in brackets; G: B-spline grid intervals, n: the ")
+                    .append("size of another basis):\n\n| model | seed |");
             for (int s = 1; s <= maxStages; s++) {
                 md.append(" stage ").append(s).append(" |");
             }
@@ -291,8 +292,8 @@ final class BenchReport {
                     if (s < r.result().stages().size()) {
                         StageReport st = r.result().stages().get(s);
                         int[] g = st.stage().gridSizes();
-                        md.append(String.format(Locale.ROOT, " G=%s: %s (%d) |", g == null ? "-" : String.valueOf(g[0]),
-                                sci(st.relL2()), st.parameters()));
+                        md.append(String.format(Locale.ROOT, " %s=%s: %s (%d) |", r.spec().isSpline() ? "G" : "n",
+                                g == null ? "-" : String.valueOf(g[0]), sci(st.relL2()), st.parameters()));
                     } else {
                         md.append(" |");
                     }
@@ -305,7 +306,8 @@ final class BenchReport {
             md.append("![error against parameters](").append(figure.png().getFileName()).append(")\n\n");
             md.append("Fitted slopes of log10(error) against log10(parameters) (a KAN series runs over its grid stages; ")
                     .append("spline theory predicts error ~ G^-(k+1), i.e. slope -(k+1), until training or collocation ")
-                    .append("sets a floor):\n\n");
+                    .append("sets a floor; Chebyshev and Fourier series of smooth functions converge faster than any power ")
+                    .append("of n, so their slopes have no fixed value):\n\n");
             for (ScalingSeries s : series) {
                 double slope = s.slope();
                 md.append("- ").append(s.label()).append(": ")
@@ -314,7 +316,81 @@ final class BenchReport {
             }
             md.append('\n');
         }
+        bases(md, runs);
         claim(md, ctx, problem, runs);
+    }
+
+    /**
+     * KANs of the same widths with different edge bases, side by side: cost per iteration, the error
+     * after each stage, and the final error against that of the best B-spline KAN of those widths
+     * after as many stages (so after the same iterations when the schedules agree), with that
+     * B-spline's wall time up to there.
+     */
+    private static void bases(StringBuilder md, List<RunRecord> runs) {
+        Map<String, List<List<RunRecord>>> byWidths = new LinkedHashMap<>();
+        for (List<RunRecord> g : groups(runs).values()) {
+            RunRecord r = g.get(0);
+            if (r.spec().isKan()) {
+                byWidths.computeIfAbsent(RunSpec.join(r.spec().widths(r.dimension())), w -> new ArrayList<>()).add(g);
+            }
+        }
+        List<List<List<RunRecord>>> compared = byWidths.values().stream()
+                .filter(gs -> gs.stream().map(g -> g.get(0).spec().basis()).distinct().count() > 1).toList();
+        if (compared.isEmpty()) {
+            return;
+        }
+        md.append("### Edge bases\n\n")
+                .append("KANs of the same widths with different edge bases, all trained with Levenberg-Marquardt on the ")
+                .append("same points. Sizes: B-spline grid intervals G, Chebyshev degree n, Gaussian RBF centres n, Fourier ")
+                .append("frequencies n. The error after each stage has the parameters in brackets. The last two columns ")
+                .append("compare the final error with that of the best B-spline KAN of the same widths after as many stages ")
+                .append("(the same iterations if the schedules agree), and give that B-spline's wall time up to there ")
+                .append("(medians over seeds).\n\n");
+        md.append("| model | parameters | iterations | wall [s] | ms per iteration | rel. L2 by stage | rel. L2 "
+                + "| / B-spline at as many stages | B-spline wall [s] |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |\n");
+        for (List<List<RunRecord>> gs : compared) {
+            List<RunRecord> spline = null;
+            double best = Double.NaN;
+            for (List<RunRecord> g : gs) {
+                double err = median(g, RunRecord::relL2);
+                if (g.get(0).spec().isSpline() && Double.isFinite(err) && (Double.isNaN(best) || err < best)) {
+                    spline = g;
+                    best = err;
+                }
+            }
+            for (List<RunRecord> g : gs) {
+                RunRecord r = g.get(0);
+                double err = median(g, RunRecord::relL2);
+                double wall = median(g, x -> x.result().wallSeconds());
+                double perIteration = median(g, x -> x.result().iterations() > 0
+                        ? 1000 * x.result().wallSeconds() / x.result().iterations() : Double.NaN);
+                StringBuilder stages = new StringBuilder();
+                for (StageReport st : r.result().stages()) {
+                    int stage = st.index();
+                    double e = median(g, x -> stage < x.result().stages().size() ? x.result().stages().get(stage).relL2()
+                            : Double.NaN);
+                    int[] size = st.stage().gridSizes();
+                    stages.append(stages.length() == 0 ? "" : ", ").append(size == null ? "-" : String.valueOf(size[0]))
+                            .append(": ").append(sci(e)).append(" (").append(st.parameters()).append(')');
+                }
+                int last = r.result().stages().size() - 1;
+                double splineErr = Double.NaN;
+                double splineWall = Double.NaN;
+                if (spline != null && last >= 0) {
+                    splineErr = median(spline, x -> last < x.result().stages().size() ? x.result().stages().get(last).relL2()
+                            : Double.NaN);
+                    splineWall = median(spline, x -> last < x.result().stages().size() ? x.result().stages().subList(0, last + 1)
+                            .stream().mapToDouble(StageReport::seconds).sum() : Double.NaN);
+                }
+                double ratio = err / splineErr;
+                md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f | %s | %s | %s | %s |%n", r.label(),
+                        r.parameters(), r.result().iterations(), wall, perIteration, stages, sci(err),
+                        Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.3g", ratio) : "",
+                        Double.isFinite(splineWall) ? String.format(Locale.ROOT, "%.1f", splineWall) : ""));
+            }
+        }
+        md.append('\n');
     }
 
     /** The KAN paper's claim: a small KAN against MLPs of about 10^4 parameters at the same wall time. */
@@ -428,10 +504,14 @@ final class BenchReport {
             md.append("Fitted exponent p of time ~ (trainable parameters)^p:\n\n");
             Map<String, List<CostProbe.Result>> families = new LinkedHashMap<>();
             for (CostProbe.Result c : sizes) {
-                families.computeIfAbsent(c.kan() ? "KAN (grid sizes)" : "MLP (widths)", k -> new ArrayList<>()).add(c);
+                families.computeIfAbsent(!c.kan() ? "MLP (widths)" : c.basis().equals("bspline") ? "KAN (grid sizes)"
+                        : "KAN " + c.basis() + " (sizes)", k -> new ArrayList<>()).add(c);
             }
             for (Map.Entry<String, List<CostProbe.Result>> e : families.entrySet()) {
                 List<CostProbe.Result> g = e.getValue();
+                if (g.size() < 2) {
+                    continue;
+                }
                 md.append("- ").append(e.getKey()).append(": ");
                 List<CostProbe.Result> lm = g.stream().filter(c -> c.cholesky().measured()).toList();
                 double[] nLm = lm.stream().mapToDouble(CostProbe.Result::trainable).toArray();

@@ -3,33 +3,43 @@ package org.kanpde.cli.bench;
 import java.util.Arrays;
 
 import org.kanpde.net.TrialFunction;
+import org.kanpde.net.basis.BasisType;
 import org.kanpde.solver.problem.Problem;
 import org.kanpde.solver.train.Recipes;
 
 /**
- * A network whose per-iteration cost is timed: a KAN on a fixed grid or a tanh MLP, and whether
- * Levenberg-Marquardt is timed too (it needs the n x n normal matrix, so only small networks).
+ * A network whose per-iteration cost is timed: a KAN on a fixed grid (of any edge basis) or a tanh
+ * MLP, and whether Levenberg-Marquardt is timed too (it needs the n x n normal matrix, so only small
+ * networks).
  *
  * @param kan    KAN (true) or MLP
+ * @param basis  KAN edge basis (null for an MLP)
  * @param hidden hidden widths
- * @param grid   KAN grid size (0 for an MLP)
- * @param order  KAN spline order (0 for an MLP)
+ * @param grid   KAN grid size, or the basis's size parameter (0 for an MLP)
+ * @param order  KAN spline order (0 for an MLP; ignored by bases other than B-splines)
  * @param lm     whether to time the Levenberg-Marquardt kernels as well as the gradient
  */
-record CostModel(boolean kan, int[] hidden, int grid, int order, boolean lm) {
+record CostModel(boolean kan, BasisType basis, int[] hidden, int grid, int order, boolean lm) {
     CostModel {
         hidden = hidden.clone();
-        if (kan && (grid < 1 || order < 1)) {
-            throw new IllegalArgumentException("a KAN needs grid and order >= 1, got " + grid + " and " + order);
+        if (kan && (grid < 1 || order < 1 || basis == null)) {
+            throw new IllegalArgumentException("a KAN needs a basis and grid and order >= 1, got " + basis + ", " + grid
+                    + " and " + order);
         }
     }
 
+    /** A B-spline KAN of grid G and order k. */
     static CostModel kan(int[] hidden, int grid, int order) {
-        return new CostModel(true, hidden, grid, order, true);
+        return new CostModel(true, BasisType.BSPLINE, hidden, grid, order, true);
+    }
+
+    /** A KAN with another edge basis of size n (degree, centres or frequencies). */
+    static CostModel kan(BasisType basis, int[] hidden, int size) {
+        return new CostModel(true, basis, hidden, size, Recipes.KAN_ORDER, true);
     }
 
     static CostModel mlp(int[] hidden, boolean lm) {
-        return new CostModel(false, hidden, 0, 0, lm);
+        return new CostModel(false, null, hidden, 0, 0, lm);
     }
 
     @Override
@@ -48,28 +58,33 @@ record CostModel(boolean kan, int[] hidden, int grid, int order, boolean lm) {
     /** The network, built as the trainer's stage on that grid would see it (weights from the seed). */
     TrialFunction build(Problem problem, long seed) {
         int[] widths = widths(problem.dimension());
-        return kan ? Recipes.kan(problem, widths, new int[] {grid}, new int[] {order}, seed) : Recipes.mlp(problem, widths, seed);
+        return kan ? Recipes.kan(problem, widths, new int[] {grid}, new int[] {order}, new BasisType[] {basis}, seed)
+                : Recipes.mlp(problem, widths, seed);
     }
 
     String label(int d) {
-        return kan ? "KAN " + RunSpec.join(widths(d)) + " G=" + grid + " k=" + order
-                : "MLP " + RunSpec.join(widths(d)) + " tanh";
+        if (!kan) {
+            return "MLP " + RunSpec.join(widths(d)) + " tanh";
+        }
+        return "KAN " + RunSpec.join(widths(d)) + (basis == BasisType.BSPLINE ? " G=" + grid + " k=" + order
+                : " " + basis.id() + " n=" + grid);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CostModel c && c.kan == kan && Arrays.equals(c.hidden, hidden) && c.grid == grid
+        return o instanceof CostModel c && c.kan == kan && c.basis == basis && Arrays.equals(c.hidden, hidden) && c.grid == grid
                 && c.order == order && c.lm == lm;
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(hidden) * 31 + grid * 7 + order + (kan ? 1 : 0) + (lm ? 2 : 0);
+        return (Arrays.hashCode(hidden) * 31 + grid * 7 + order + (kan ? 1 : 0) + (lm ? 2 : 0)) * 31
+                + (basis == null ? 0 : basis.ordinal() + 1);
     }
 
     @Override
     public String toString() {
-        return (kan ? "KAN" : "MLP") + " hidden " + Arrays.toString(hidden) + (kan ? " G=" + grid + " k=" + order : "")
+        return (kan ? "KAN " + basis.id() : "MLP") + " hidden " + Arrays.toString(hidden) + (kan ? " G=" + grid + " k=" + order : "")
                 + (lm ? ", LM and gradient" : ", gradient");
     }
 }

@@ -50,12 +50,13 @@ final class CostProbe {
      * @param problem    problem id
      * @param model      network label
      * @param kan        whether it is a KAN
+     * @param basis      the KAN's edge basis id (bspline, chebyshev, rbf, fourier), empty for an MLP
      * @param parameters all parameters of the network
      * @param trainable  trainable parameters (the order of the normal equations)
      * @param rows       residual rows (interior plus boundary points)
      * @param threads    worker threads
      */
-    record Result(String study, String problem, String model, boolean kan, int parameters, int trainable, int rows,
+    record Result(String study, String problem, String model, boolean kan, String basis, int parameters, int trainable, int rows,
                   int threads, Timing normalEquations, Timing cholesky, Timing lmStep, Timing gradient) {
     }
 
@@ -110,7 +111,8 @@ final class CostProbe {
                 MinimizerRun run = new LevenbergMarquardt().withRunner(runner).start(system, x.clone());
                 step = time(repetitions, run::step);
             }
-            return new Result(study, problemId, model.label(problem.dimension()), model.kan(), f.parameterCount(), n,
+            return new Result(study, problemId, model.label(problem.dimension()), model.kan(),
+                    model.kan() ? model.basis().id() : "", f.parameterCount(), n,
                     rows.count(), threads, normal, cholesky, step, grad);
         }
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.kanpde.net.TrialFunction;
+import org.kanpde.net.basis.BasisType;
 import org.kanpde.solver.geometry.SamplingScheme;
 import org.kanpde.solver.problem.Problem;
 import org.kanpde.solver.train.Optimizer;
@@ -18,8 +19,10 @@ import org.kanpde.solver.train.TrainingSettings;
  * equivalent options (see {@link #solveArguments}): the model from {@link Recipes#kan} or
  * {@link Recipes#mlp}, the schedule from {@link Recipes#schedule} with the default learning rate,
  * random collocation with a tenth as many boundary points unless given, boundary weight 1000 and
- * soft boundary conditions. So a run's numbers are the numbers {@code solve} prints for that
- * command with the same seed. Immutable.
+ * soft boundary conditions. A KAN's edge basis goes in as {@code solve --basis} passes it (through
+ * {@code PdeSolver.Builder.basis} to {@link Recipes#kan(Problem, int[], int[], int[], BasisType[], long)}).
+ * So a run's numbers are the numbers {@code solve} prints for that command with the same seed.
+ * Immutable.
  *
  * <p>A <em>budgeted</em> run (large MLPs: Adam, then L-BFGS) has an open-ended last stage and
  * trains until the suite's wall-time budget is used up; every other run counts iterations and is
@@ -30,10 +33,17 @@ final class RunSpec {
     static final double LEARNING_RATE = 1e-3;
     /** Boundary weight: the default of {@code solve --boundary-weight}. */
     static final double BOUNDARY_WEIGHT = 1000;
+    /**
+     * Minimum wall-time cap in seconds of the runs that count iterations. It only guards against
+     * runaway runs: KANs with dense edge bases (Chebyshev, Fourier) on the 3-D problem need about
+     * 150-200 s for LM 150+150+300 on 2 cores, and a run the cap ends is no longer reproducible.
+     */
+    static final double COUNTED_CAP = 300;
     /** Iterations of the open-ended last stage of a budgeted run: the time budget ends it. */
     static final int OPEN_ENDED = 1_000_000;
 
     private final boolean kan;
+    private final BasisType basis;
     private final int[] hidden;
     private final int[] grids;
     private final int order;
@@ -43,7 +53,7 @@ final class RunSpec {
     private final int boundaryPoints;
     private final boolean budgeted;
 
-    private RunSpec(boolean kan, int[] hidden, int[] grids, int order, Optimizer[] optimizers, int[] iterations, int points,
+    private RunSpec(boolean kan, BasisType basis, int[] hidden, int[] grids, int order, Optimizer[] optimizers, int[] iterations, int points,
                     int boundaryPoints, boolean budgeted) {
         if (hidden.length == 0) {
             throw new IllegalArgumentException("a run needs at least one hidden layer, got " + Arrays.toString(hidden));
@@ -56,7 +66,11 @@ final class RunSpec {
             throw new IllegalArgumentException("points must be >= 1 and boundary points >= 0, got " + points + " and "
                     + boundaryPoints);
         }
+        if (kan != (basis != null)) {
+            throw new IllegalArgumentException("a KAN needs an edge basis and an MLP none, got " + basis);
+        }
         this.kan = kan;
+        this.basis = basis;
         this.hidden = hidden.clone();
         this.grids = grids == null ? null : grids.clone();
         this.order = order;
@@ -68,7 +82,8 @@ final class RunSpec {
     }
 
     /**
-     * A KAN trained with Levenberg-Marquardt, one stage per grid size (grid extension in between).
+     * A B-spline KAN trained with Levenberg-Marquardt, one stage per grid size (grid extension in
+     * between).
      *
      * @param hidden     hidden widths, e.g. {5} for [d,5,1]
      * @param k          spline order
@@ -77,14 +92,27 @@ final class RunSpec {
      * @param points     interior collocation points (a tenth as many on the boundary)
      */
     static RunSpec kan(int[] hidden, int k, int[] grids, int[] iterations, int points) {
+        return kan(BasisType.BSPLINE, hidden, k, grids, iterations, points);
+    }
+
+    /**
+     * A KAN with another edge basis, trained like {@link #kan(int[], int, int[], int[], int)}. The
+     * sizes mean what {@code solve --grid} means for that basis (Chebyshev degree, RBF centres,
+     * Fourier frequencies); the spline order is the default one, which these bases ignore.
+     */
+    static RunSpec kan(BasisType basis, int[] hidden, int[] sizes, int[] iterations, int points) {
+        return kan(basis, hidden, Recipes.KAN_ORDER, sizes, iterations, points);
+    }
+
+    private static RunSpec kan(BasisType basis, int[] hidden, int k, int[] grids, int[] iterations, int points) {
         Optimizer[] lm = new Optimizer[grids.length];
         Arrays.fill(lm, Optimizer.LM);
-        return new RunSpec(true, hidden, grids, k, lm, iterations, points, Math.max(1, points / 10), false);
+        return new RunSpec(true, basis, hidden, grids, k, lm, iterations, points, Math.max(1, points / 10), false);
     }
 
     /** A tanh MLP trained with Levenberg-Marquardt for a counted number of iterations. */
     static RunSpec mlpLm(int[] hidden, int iterations, int points) {
-        return new RunSpec(false, hidden, null, 0, new Optimizer[] {Optimizer.LM}, new int[] {iterations}, points,
+        return new RunSpec(false, null, hidden, null, 0, new Optimizer[] {Optimizer.LM}, new int[] {iterations}, points,
                 Math.max(1, points / 10), false);
     }
 
@@ -93,7 +121,7 @@ final class RunSpec {
      * budget is used up (a budgeted run).
      */
     static RunSpec mlpBudget(int[] hidden, int adamIterations, int points, int boundaryPoints) {
-        return new RunSpec(false, hidden, null, 0, new Optimizer[] {Optimizer.ADAM, Optimizer.LBFGS},
+        return new RunSpec(false, null, hidden, null, 0, new Optimizer[] {Optimizer.ADAM, Optimizer.LBFGS},
                 new int[] {adamIterations, OPEN_ENDED}, points, boundaryPoints, true);
     }
 
@@ -105,9 +133,19 @@ final class RunSpec {
         return budgeted;
     }
 
-    /** Spline order (KANs), 0 for MLPs. */
+    /** Spline order (KANs), 0 for MLPs. Only B-splines use it. */
     int order() {
         return order;
+    }
+
+    /** The KAN edge basis, null for MLPs. */
+    BasisType basis() {
+        return basis;
+    }
+
+    /** Whether this is a KAN with B-spline edges (the only basis with an order k and a grid of intervals). */
+    boolean isSpline() {
+        return basis == BasisType.BSPLINE;
     }
 
     int points() {
@@ -132,10 +170,10 @@ final class RunSpec {
         return grids == null ? null : grids.clone();
     }
 
-    /** The initial trial function, as {@code solve} builds it. */
+    /** The initial trial function, as {@code solve} builds it (for KANs: through {@code PdeSolver.initialModel}'s call). */
     TrialFunction model(Problem problem, long seed) {
         int[] widths = widths(problem.dimension());
-        return kan ? Recipes.kan(problem, widths, new int[] {grids[0]}, new int[] {order}, seed)
+        return kan ? Recipes.kan(problem, widths, new int[] {grids[0]}, new int[] {order}, new BasisType[] {basis}, seed)
                 : Recipes.mlp(problem, widths, seed);
     }
 
@@ -155,7 +193,10 @@ final class RunSpec {
         List<String> a = new ArrayList<>(List.of("--problem", problem, "--model", kan ? "kan" : "mlp",
                 "--width", csv(widths(d))));
         if (kan) {
-            a.addAll(List.of("--grid", csv(grids), "--k", String.valueOf(order)));
+            a.addAll(List.of("--basis", basis.id(), "--grid", csv(grids)));
+            if (isSpline()) {
+                a.addAll(List.of("--k", String.valueOf(order)));
+            }
         }
         a.addAll(List.of("--optimizer", optimizerList(","), "--iterations", csv(iterations),
                 "--points", String.valueOf(points)));
@@ -172,19 +213,31 @@ final class RunSpec {
         return "./kanpde solve " + String.join(" ", solveArguments(problem, d, seed, threads, timeLimit));
     }
 
-    /** A short label, e.g. {@code KAN [2,5,1] k=5} or {@code MLP [2,20,20,1] tanh}. */
+    /**
+     * A short label, e.g. {@code KAN [2,5,1] k=5} (B-splines), {@code KAN [2,5,1] chebyshev} or
+     * {@code MLP [2,20,20,1] tanh}.
+     */
     String label(int d) {
-        return kan ? "KAN " + join(widths(d)) + " k=" + order : "MLP " + join(widths(d)) + " tanh";
+        if (!kan) {
+            return "MLP " + join(widths(d)) + " tanh";
+        }
+        return "KAN " + join(widths(d)) + (isSpline() ? " k=" + order : " " + basis.id());
     }
 
-    /** The label with the grid schedule, e.g. {@code KAN [2,5,1] k=5 G 5-10-20-50}. */
+    /**
+     * The label with the size schedule: {@code KAN [2,5,1] k=5 G 5-10-20-50} (grid intervals) or
+     * {@code KAN [2,5,1] chebyshev n 5-10-20} (the basis's size parameter).
+     */
     String longLabel(int d) {
-        return kan ? label(d) + " G " + csv(grids).replace(',', '-') : label(d);
+        return kan ? label(d) + (isSpline() ? " G " : " n ") + csv(grids).replace(',', '-') : label(d);
     }
 
-    /** Family of the scaling figure: a KAN architecture (one series over its grids) or an MLP training method. */
+    /** Family of the scaling figure: a KAN architecture and basis (one series over its grids) or an MLP training method. */
     String family(int d) {
-        return kan ? label(d) + " (grid extension)" : budgeted ? "MLP tanh, Adam + L-BFGS" : "MLP tanh, LM";
+        if (kan) {
+            return label(d) + (isSpline() ? " (grid extension)" : " (n " + csv(grids).replace(',', '-') + ")");
+        }
+        return budgeted ? "MLP tanh, Adam + L-BFGS" : "MLP tanh, LM";
     }
 
     /** Optimizers and iterations, e.g. {@code lm 150+150+300+400} or {@code adam 100, then lbfgs to the budget}. */
@@ -237,6 +290,6 @@ final class RunSpec {
 
     @Override
     public String toString() {
-        return (kan ? "KAN" : "MLP") + " hidden " + Arrays.toString(hidden) + ", " + schedule() + ", " + points + " points";
+        return (kan ? "KAN " + basis.id() : "MLP") + " hidden " + Arrays.toString(hidden) + ", " + schedule() + ", " + points + " points";
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.kanpde.cli.BadInputException;
+import org.kanpde.net.basis.BasisType;
 
 /**
  * The contents of a benchmark suite: the training runs per problem dimension, the default seeds and
@@ -11,9 +12,10 @@ import org.kanpde.cli.BadInputException;
  *
  * <ul>
  *   <li>{@code quick}: tiny versions of every part (seconds; the end-to-end test runs it);</li>
- *   <li>{@code paper}: the runs behind BENCHMARKS.md (about 10-20 minutes on 2 cores);</li>
- *   <li>{@code full}: more widths, k = 3 and 5 for every width, grids to 50, three seeds, larger
- *       cost studies (an hour or more).</li>
+ *   <li>{@code paper}: the runs behind BENCHMARKS.md (about 20 minutes on 2 cores), with the
+ *       Chebyshev, RBF and Fourier edge bases next to B-splines on both problems;</li>
+ *   <li>{@code full}: more widths, k = 3 and 5 for every width, grids to 50, the other bases, three
+ *       seeds, larger cost studies (an hour or more).</li>
  * </ul>
  *
  * @param name        suite name
@@ -94,6 +96,7 @@ record Suite(String name, List<String> problems, List<Long> seeds, double budget
         List<RunSpec> plane = List.of(
                 RunSpec.kan(h(2), 3, its(5, 10), its(15, 15), 800),
                 RunSpec.kan(h(5), 5, its(5, 10), its(15, 15), 800),
+                RunSpec.kan(BasisType.CHEBYSHEV, h(5), its(5, 10), its(15, 15), 800),
                 RunSpec.mlpLm(h(10), 30, 400),
                 RunSpec.mlpLm(h(20, 20), 20, 400),
                 RunSpec.mlpBudget(h(40, 40), 10, 400, 40));
@@ -104,6 +107,7 @@ record Suite(String name, List<String> problems, List<Long> seeds, double budget
         return new Suite("quick", PROBLEMS, List.of(1L), 1.5, plane, space, new int[] {250, 500, 1000},
                 List.of(CostModel.kan(h(5), 10, 5), CostModel.mlp(h(20, 20), true)), 500,
                 List.of(CostModel.kan(h(5), 5, 5), CostModel.kan(h(5), 10, 5), CostModel.kan(h(5), 20, 5),
+                        CostModel.kan(BasisType.CHEBYSHEV, h(5), 10),
                         CostModel.mlp(h(10, 10), true), CostModel.mlp(h(20, 20), true), CostModel.mlp(h(40, 40), false)),
                 List.of(CostModel.kan(h(5), 10, 5)), 2,
                 List.of(RunSpec.kan(h(3), 3, its(5), its(10), 800)));
@@ -115,12 +119,16 @@ record Suite(String name, List<String> problems, List<Long> seeds, double budget
         int[] lm4 = its(150, 150, 300, 400);
         int[] g3 = its(5, 10, 20);
         int[] g4 = its(5, 10, 20, 50);
+        int[] f3 = its(3, 6, 10);
         List<RunSpec> plane = List.of(
                 RunSpec.kan(h(2), 3, g3, lm3, 6000),
                 RunSpec.kan(h(5), 3, g3, lm3, 6000),
                 RunSpec.kan(h(10), 3, g3, lm3, 6000),
                 RunSpec.kan(h(3), 5, g4, lm4, 6000),
                 RunSpec.kan(h(5), 5, g4, lm4, 6000),
+                RunSpec.kan(BasisType.CHEBYSHEV, h(5), g3, lm3, 6000),
+                RunSpec.kan(BasisType.RBF, h(5), g3, lm3, 6000),
+                RunSpec.kan(BasisType.FOURIER, h(5), f3, lm3, 6000),
                 RunSpec.mlpLm(h(20), 600, 3000),
                 RunSpec.mlpLm(h(20, 20), 600, 3000),
                 RunSpec.mlpBudget(h(40, 40), 30, 2601, 204),
@@ -129,6 +137,9 @@ record Suite(String name, List<String> problems, List<Long> seeds, double budget
         List<RunSpec> space = List.of(
                 RunSpec.kan(h(3), 3, its(5, 10), its(150, 150), 6000),
                 RunSpec.kan(h(5), 5, g3, lm3, 6000),
+                RunSpec.kan(h(7), 5, g3, lm3, 6000),
+                RunSpec.kan(BasisType.CHEBYSHEV, h(7), g3, lm3, 6000),
+                RunSpec.kan(BasisType.FOURIER, h(7), f3, lm3, 6000),
                 RunSpec.mlpLm(h(20), 600, 3000),
                 RunSpec.mlpLm(h(20, 20), 600, 3000),
                 RunSpec.mlpBudget(h(100, 100, 100), 30, 2601, 204));
@@ -137,6 +148,8 @@ record Suite(String name, List<String> problems, List<Long> seeds, double budget
                 6000,
                 List.of(CostModel.kan(h(5), 5, 5), CostModel.kan(h(5), 10, 5), CostModel.kan(h(5), 20, 5),
                         CostModel.kan(h(5), 50, 5), CostModel.kan(h(5), 100, 5),
+                        CostModel.kan(BasisType.CHEBYSHEV, h(5), 10), CostModel.kan(BasisType.CHEBYSHEV, h(5), 20),
+                        CostModel.kan(BasisType.RBF, h(5), 20), CostModel.kan(BasisType.FOURIER, h(5), 10),
                         CostModel.mlp(h(10, 10), true), CostModel.mlp(h(20, 20), true), CostModel.mlp(h(40, 40), true),
                         CostModel.mlp(h(100, 100), false), CostModel.mlp(h(100, 100, 100), false)),
                 List.of(CostModel.kan(h(5), 50, 5), CostModel.mlp(h(20, 20), true), CostModel.mlp(h(100, 100, 100), false)),
@@ -144,15 +157,26 @@ record Suite(String name, List<String> problems, List<Long> seeds, double budget
                 List.of(RunSpec.kan(h(5), 5, g3, lm3, 6000), RunSpec.mlpLm(h(20, 20), 100, 3000)));
     }
 
-    /** Everything: all widths with k = 3 and 5 to grid 50, three seeds, larger cost studies. */
+    /**
+     * Everything: all widths with k = 3 and 5 to grid 50, the other edge bases at two widths, three
+     * seeds, larger cost studies.
+     */
     static Suite full() {
+        int[] lm3 = its(150, 150, 300);
         int[] lm4 = its(150, 150, 300, 400);
+        int[] g3 = its(5, 10, 20);
         int[] g4 = its(5, 10, 20, 50);
+        int[] f3 = its(3, 6, 10);
         List<RunSpec> plane = new java.util.ArrayList<>();
         for (int k : new int[] {3, 5}) {
             for (int width : new int[] {2, 3, 5, 10}) {
                 plane.add(RunSpec.kan(h(width), k, g4, lm4, 6000));
             }
+        }
+        for (int width : new int[] {5, 10}) {
+            plane.add(RunSpec.kan(BasisType.CHEBYSHEV, h(width), g3, lm3, 6000));
+            plane.add(RunSpec.kan(BasisType.RBF, h(width), g3, lm3, 6000));
+            plane.add(RunSpec.kan(BasisType.FOURIER, h(width), f3, lm3, 6000));
         }
         plane.add(RunSpec.mlpLm(h(20), 600, 3000));
         plane.add(RunSpec.mlpLm(h(20, 20), 600, 3000));
@@ -163,10 +187,13 @@ record Suite(String name, List<String> problems, List<Long> seeds, double budget
         plane.add(RunSpec.mlpBudget(h(100, 100, 100), 30, 2601, 204));
         List<RunSpec> space = new java.util.ArrayList<>();
         for (int k : new int[] {3, 5}) {
-            for (int width : new int[] {3, 5}) {
-                space.add(RunSpec.kan(h(width), k, its(5, 10, 20), its(150, 150, 300), 6000));
+            for (int width : new int[] {3, 5, 7}) {
+                space.add(RunSpec.kan(h(width), k, g3, lm3, 6000));
             }
         }
+        space.add(RunSpec.kan(BasisType.CHEBYSHEV, h(7), g3, lm3, 6000));
+        space.add(RunSpec.kan(BasisType.RBF, h(7), g3, lm3, 6000));
+        space.add(RunSpec.kan(BasisType.FOURIER, h(7), f3, lm3, 6000));
         space.add(RunSpec.mlpLm(h(20), 600, 3000));
         space.add(RunSpec.mlpLm(h(20, 20), 600, 3000));
         space.add(RunSpec.mlpBudget(h(100, 100, 100), 30, 2601, 204));
@@ -177,6 +204,10 @@ record Suite(String name, List<String> problems, List<Long> seeds, double budget
                 6000,
                 List.of(CostModel.kan(h(5), 5, 5), CostModel.kan(h(5), 10, 5), CostModel.kan(h(5), 20, 5),
                         CostModel.kan(h(5), 50, 5), CostModel.kan(h(5), 100, 5), CostModel.kan(h(10), 50, 5),
+                        CostModel.kan(BasisType.CHEBYSHEV, h(5), 10), CostModel.kan(BasisType.CHEBYSHEV, h(5), 20),
+                        CostModel.kan(BasisType.CHEBYSHEV, h(5), 50), CostModel.kan(BasisType.RBF, h(5), 20),
+                        CostModel.kan(BasisType.RBF, h(5), 50), CostModel.kan(BasisType.FOURIER, h(5), 10),
+                        CostModel.kan(BasisType.FOURIER, h(5), 25),
                         CostModel.mlp(h(10, 10), true), CostModel.mlp(h(20, 20), true), CostModel.mlp(h(40, 40), true),
                         CostModel.mlp(h(60, 60), true), CostModel.mlp(h(100, 100), false),
                         CostModel.mlp(h(100, 100, 100), false)),

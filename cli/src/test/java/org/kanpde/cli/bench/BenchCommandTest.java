@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.kanpde.cli.KanPde;
 
 /**
@@ -77,7 +78,16 @@ class BenchCommandTest {
             assertEquals("1", r.get("seed"));
             assertTrue(r.get("command").startsWith("./kanpde solve --problem " + r.get("problem")), r.get("command"));
             assertTrue(r.get("type").equals("kan") || r.get("type").equals("mlp"), r.toString());
+            if (r.get("type").equals("kan")) {
+                assertTrue(List.of("bspline", "chebyshev", "rbf", "fourier").contains(r.get("basis")), r.toString());
+                assertTrue(r.get("command").contains(" --basis " + r.get("basis") + " "), r.get("command"));
+                assertEquals(r.get("basis").equals("bspline"), !r.get("k").isEmpty(), r.toString());
+            } else {
+                assertEquals("", r.get("basis"), r.toString());
+            }
         }
+        assertTrue(rows.stream().anyMatch(r -> r.get("basis").equals("chebyshev")
+                && r.get("model").equals("KAN [2,5,1] chebyshev n 5-10")), "the quick suite has a Chebyshev KAN");
         assertTrue(rows.stream().anyMatch(r -> r.get("budgeted").equals("true") && r.get("stop").contains("time")),
                 "budgeted runs end on the time budget");
         List<Map<String, String>> stages = csv(out.resolve("bench-stages.csv"), null);
@@ -90,7 +100,8 @@ class BenchCommandTest {
         }
         String md = Files.readString(out.resolve("bench.md"));
         for (String heading : List.of("# kanpde bench: suite quick", "## poisson2d-paper", "## poisson3d",
-                "### The KAN paper's claim at equal wall time", "## Cost per iteration", "### Against collocation points",
+                "### The KAN paper's claim at equal wall time", "### Edge bases", "| KAN [2,5,1] chebyshev n 5-10 |",
+                "## Cost per iteration", "### Against collocation points",
                 "### Against parameters", "## Threads", "scaling-poisson2d-paper.png")) {
             assertTrue(md.contains(heading), "bench.md lacks '" + heading + "'");
         }
@@ -103,21 +114,23 @@ class BenchCommandTest {
         }
     }
 
-    @Test
-    void aRunGivesTheNumbersOfItsSolveCommand() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"bspline", "chebyshev"})
+    void aRunGivesTheNumbersOfItsSolveCommand(String basis) throws Exception {
         assertEquals(0, quick.code(), quick.err());
         Map<String, String> kan = csv(out.resolve("bench.csv"), BenchReport.RUN_COLUMNS).stream()
-                .filter(r -> r.get("type").equals("kan") && r.get("problem").equals("poisson2d-paper")
-                        && r.get("stop").equals("iterations"))
+                .filter(r -> r.get("type").equals("kan") && r.get("basis").equals(basis) && r.get("section").equals("sweep")
+                        && r.get("problem").equals("poisson2d-paper") && !r.get("stop").contains("time"))
                 .findFirst().orElseThrow();
         List<String> args = new ArrayList<>(Arrays.asList(kan.get("command").substring("./kanpde ".length()).split(" ")));
-        Path solveOut = dir.resolve("solve");
+        Path solveOut = dir.resolve("solve-" + basis);
         args.addAll(List.of("--out", solveOut.toString(), "-q"));
         Outcome solve = run(args.toArray(String[]::new));
         assertEquals(0, solve.code(), solve.out() + solve.err());
         JsonNode result = new ObjectMapper().readTree(solveOut.resolve("result.json").toFile());
         assertEquals(Integer.parseInt(kan.get("iterations")), result.get("iterations").asInt());
         assertEquals(Integer.parseInt(kan.get("parameters")), result.get("model").get("parameters").asInt());
+        assertEquals(basis, result.get("model").get("basis").get(0).asText(), result.get("model").toString());
         assertEquals(Double.parseDouble(kan.get("rel_l2")), result.get("relL2").asDouble(), 0.0,
                 "same seed, same schedule: bit-identical error");
     }
