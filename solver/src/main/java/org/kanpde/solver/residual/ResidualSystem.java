@@ -210,6 +210,38 @@ public final class ResidualSystem implements LeastSquaresObjective, Differentiab
         return sumInOrder(chunkLoss);
     }
 
+    /**
+     * Residuals and the dense Jacobian dr/dx over the trainable parameters (rows in parallel).
+     * Least-squares methods here use {@link #normalEquations} instead, which never forms J; this
+     * is for other solvers (for example Hipparchus's least-squares optimizers) and for checks.
+     *
+     * @param residuals receives r(x), length m (modified)
+     * @param jacobian  receives J, m x n row-major (modified)
+     * @return sum of squares of the residuals
+     */
+    public double jacobian(double[] x, double[] residuals, double[] jacobian) {
+        int m = rows.count();
+        if (residuals.length != m || jacobian.length != (long) m * n) {
+            throw new IllegalArgumentException("need " + m + " residuals and a " + m + " x " + n + " Jacobian, got "
+                    + residuals.length + " and " + jacobian.length);
+        }
+        setPoint(x);
+        runner.run(m, CHUNK, (chunk, start, end, worker) -> {
+            Worker w = workers[worker];
+            double sum = 0;
+            for (int i = start; i < end; i++) {
+                double r = w.residual(i);
+                residuals[i] = r;
+                sum += r * r;
+                int nnz = w.jacobianRow(i);
+                java.util.Arrays.fill(jacobian, i * n, (i + 1) * n, 0.0);
+                w.scatterRow(nnz, jacobian, i * n);
+            }
+            chunkLoss[chunk] = sum;
+        });
+        return sumInOrder(chunkLoss);
+    }
+
     @Override
     public double normalEquations(double[] x, double[] residuals, double[] jtj, double[] jtr) {
         setPoint(x);
@@ -456,6 +488,13 @@ public final class ResidualSystem implements LeastSquaresObjective, Differentiab
                 }
             }
             blockRows = 0;
+        }
+
+        /** Writes the last Jacobian row into a dense row starting at {@code offset}. */
+        void scatterRow(int m, double[] dense, int offset) {
+            for (int s = 0; s < m; s++) {
+                dense[offset + rowIndex[s]] = rowValue[s];
+            }
         }
 
         /** Adds the row's outer product to the lower triangle of jtj and r times the row to jtr. */

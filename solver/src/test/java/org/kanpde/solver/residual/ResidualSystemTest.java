@@ -88,6 +88,13 @@ class ResidualSystemTest {
                 assertEquals(expected, jtj[a * n + b], 1e-6 * (1 + scale), "J^T J at " + a + ", " + b);
             }
         }
+        double[] dense = new double[m * n];
+        double[] r3 = new double[m];
+        assertEquals(loss, s.jacobian(x, r3, dense), 1e-12 * loss);
+        assertArrayEquals(r, r3, 0.0);
+        for (int t = 0; t < dense.length; t++) {
+            assertEquals(jac[t], dense[t], 1e-6 * (1 + Math.abs(jac[t])), "J entry " + t);
+        }
         double[] grad = new double[n];
         assertEquals(loss, s.evaluate(x, grad), 1e-12 * loss);
         for (int a = 0; a < n; a++) {
