@@ -8,12 +8,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Turns Ctrl-C into a clean stop: a shutdown hook raises the stop flag that training listeners
  * read, then waits (up to 30 s) for the command to finish writing its results.
  */
-final class Interrupts implements AutoCloseable {
+public final class Interrupts implements AutoCloseable {
     private final AtomicBoolean stop = new AtomicBoolean();
     private final CountDownLatch done = new CountDownLatch(1);
     private final Thread hook;
 
-    Interrupts() {
+    /** Installs the shutdown hook. */
+    public Interrupts() {
         hook = new Thread(() -> {
             stop.set(true);
             try {
@@ -26,12 +27,12 @@ final class Interrupts implements AutoCloseable {
     }
 
     /** The flag training listeners read. */
-    AtomicBoolean flag() {
+    public AtomicBoolean flag() {
         return stop;
     }
 
     /** Whether a stop was requested. */
-    boolean requested() {
+    public boolean requested() {
         return stop.get();
     }
 

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.kanpde.cli.Interrupts;
 import org.kanpde.cli.BadInputException;
 import org.kanpde.problems.ProblemCatalog;
 import org.kanpde.problems.files.ProblemFiles;
@@ -111,7 +112,7 @@ public final class BenchCommand implements Callable<Integer> {
                 s.name(), total, String.join(", ", ids), seedList, n, RunSpec.seconds(budget), out);
         con.flush();
         boolean finished = false;
-        try (StopFlag stop = new StopFlag()) {
+        try (Interrupts stop = new Interrupts()) {
             warmUp(problems.get(0), n);
             int index = 0;
             sweep:
@@ -156,7 +157,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Kernel timings against collocation points and against parameters, with n threads. */
-    private static void costStudies(PrintWriter con, Suite s, String id, Problem p, int n, long seed, StopFlag stop,
+    private static void costStudies(PrintWriter con, Suite s, String id, Problem p, int n, long seed, Interrupts stop,
                                     List<CostProbe.Result> costs) {
         con.println("cost per iteration against collocation points and parameters ...");
         con.flush();
@@ -177,7 +178,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Kernels and whole training runs on 1 thread and on n, same seed. */
-    private void threadStudy(PrintWriter con, Suite s, String id, Problem p, int n, long seed, StopFlag stop,
+    private void threadStudy(PrintWriter con, Suite s, String id, Problem p, int n, long seed, Interrupts stop,
                              List<CostProbe.Result> costs, List<RunRecord> runs, List<SpeedupRecord> speedups) {
         con.printf(Locale.ROOT, "threads: 1 against %d ...%n", n);
         con.flush();
@@ -227,7 +228,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private RunRecord train(String section, String id, Problem p, RunSpec run, long seed, int threads, double limit,
-                            StopFlag stop, PrintWriter con) {
+                            Interrupts stop, PrintWriter con) {
         TrainingResult result = PinnTrainer.train(p, run.model(p, seed), run.settings(seed, threads, limit),
                 new Listener(con, quiet, stop.flag()));
         return new RunRecord(section, id, p.dimension(), run, seed, threads, limit, result);
@@ -347,39 +348,4 @@ public final class BenchCommand implements Callable<Integer> {
      * Ctrl-C: a shutdown hook raises the flag the training listeners read, then waits (up to 30 s)
      * for the command to write what it has.
      */
-    private static final class StopFlag implements AutoCloseable {
-        private final AtomicBoolean stop = new AtomicBoolean();
-        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        private final Thread hook;
-
-        StopFlag() {
-            hook = new Thread(() -> {
-                stop.set(true);
-                try {
-                    done.await(30, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "kanpde-bench-interrupt");
-            Runtime.getRuntime().addShutdownHook(hook);
-        }
-
-        AtomicBoolean flag() {
-            return stop;
-        }
-
-        boolean requested() {
-            return stop.get();
-        }
-
-        @Override
-        public void close() {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down because of the interrupt: the hook is running
-            }
-        }
-    }
 }
