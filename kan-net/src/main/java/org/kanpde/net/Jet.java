@@ -52,21 +52,54 @@ public final class Jet {
         return value;
     }
 
-    /** du/dz_k (requires at least {@link Derivatives#GRADIENT}). */
+    /**
+     * du/dz_k.
+     *
+     * @throws IllegalStateException    below {@link Derivatives#GRADIENT}, naming the level
+     * @throws IllegalArgumentException if k is not in [0, d)
+     */
     public double gradient(int k) {
-        return gradient[k];
+        if (k >= 0 && k < gradient.length) {
+            return gradient[k];
+        }
+        // only the failure path pays for the diagnosis
+        if (gradient.length == 0) {
+            throw new IllegalStateException("gradient component " + k + " not carried at level " + level);
+        }
+        throw new IllegalArgumentException("gradient component must be in [0, " + dimension + "), got " + k);
     }
 
-    /** d2u/dz_k^2 (requires a second-order level). */
+    /**
+     * d2u/dz_k^2.
+     *
+     * @throws IllegalStateException    below second order, naming the level
+     * @throws IllegalArgumentException if k is not in [0, d)
+     */
     public double secondDiagonal(int k) {
+        if (k < 0 || k >= dimension) {
+            throw new IllegalArgumentException("second derivative index must be in [0, " + dimension + "), got " + k);
+        }
         if (level == Derivatives.HESSIAN_DIAGONAL) {
             return second[k];
+        }
+        if (level != Derivatives.HESSIAN) {
+            throw new IllegalStateException("second derivative (" + k + ", " + k + ") not carried at level " + level);
         }
         return second[pairs.indexOf(k, k)];
     }
 
-    /** d2u/dz_k dz_l (requires {@link Derivatives#HESSIAN}, or k == l with the diagonal). */
+    /**
+     * d2u/dz_k dz_l.
+     *
+     * @throws IllegalStateException    unless the level carries the pair ({@link Derivatives#HESSIAN},
+     *                                  or k == l with the diagonal), naming the level
+     * @throws IllegalArgumentException if k or l is not in [0, d)
+     */
     public double hessian(int k, int l) {
+        if (k < 0 || k >= dimension || l < 0 || l >= dimension) {
+            throw new IllegalArgumentException("second derivative indices must be in [0, " + dimension + "), got ("
+                    + k + ", " + l + ")");
+        }
         int p = pairs.indexOf(k, l);
         if (p < 0) {
             throw new IllegalStateException("second derivative (" + k + ", " + l + ") not carried at level " + level);
@@ -74,12 +107,27 @@ public final class Jet {
         return second[p];
     }
 
-    /** Second derivative number p in {@link #pairs()} order. */
+    /**
+     * Second derivative number p in {@link #pairs()} order.
+     *
+     * @throws IllegalStateException    below second order, naming the level
+     * @throws IllegalArgumentException if p is not in [0, pairs().count())
+     */
     public double second(int p) {
-        return second[p];
+        if (p >= 0 && p < second.length) {
+            return second[p];
+        }
+        if (second.length == 0) {
+            throw new IllegalStateException("second derivative " + p + " not carried at level " + level);
+        }
+        throw new IllegalArgumentException("second derivative number must be in [0, " + second.length + "), got " + p);
     }
 
-    /** The Laplacian sum_k d2u/dz_k^2 (requires a second-order level). */
+    /**
+     * The Laplacian sum_k d2u/dz_k^2.
+     *
+     * @throws IllegalStateException below second order, naming the level
+     */
     public double laplacian() {
         double sum = 0;
         for (int k = 0; k < dimension; k++) {

@@ -26,7 +26,14 @@ public enum BasisType {
 
         @Override
         public int size(int gridSize, int degree) {
-            return gridSize + degree;
+            BSplineBasis.checkDegree(degree);
+            return exactSize(this, gridSize, degree, (long) gridSize + degree);
+        }
+
+        @Override
+        public long tableSize(int gridSize, int degree) {
+            BSplineBasis.checkDegree(degree);
+            return BSplineBasis.tableSize(gridSize, degree);
         }
     },
     /** Chebyshev polynomials T_0 .. T_n of an affine map of the range onto [-1, 1] ({@link ChebyshevBasis}). */
@@ -38,7 +45,7 @@ public enum BasisType {
 
         @Override
         public int size(int gridSize, int degree) {
-            return gridSize + 1;
+            return exactSize(this, gridSize, degree, gridSize + 1L);
         }
     },
     /** Gaussian radial basis functions on a uniform grid of centres ({@link RbfBasis}). */
@@ -53,7 +60,13 @@ public enum BasisType {
 
         @Override
         public int size(int gridSize, int degree) {
-            return gridSize + 8;
+            return exactSize(this, gridSize, degree, gridSize + 8L);
+        }
+
+        /** The centres. */
+        @Override
+        public long tableSize(int gridSize, int degree) {
+            return size(gridSize, degree);
         }
     },
     /** A constant and sine/cosine pairs of n frequencies ({@link FourierBasis}). */
@@ -65,7 +78,7 @@ public enum BasisType {
 
         @Override
         public int size(int gridSize, int degree) {
-            return 2 * gridSize + 1;
+            return exactSize(this, gridSize, degree, 2L * gridSize + 1);
         }
     };
 
@@ -82,8 +95,39 @@ public enum BasisType {
      */
     public abstract EdgeBasis create(double lower, double upper, int gridSize, int degree);
 
-    /** Coefficients per edge for a grid size (and, for B-splines, an order). */
+    /**
+     * Coefficients per edge for a grid size (and, for B-splines, an order), computed without
+     * overflow, so that a network's size can be checked before its bases are built.
+     *
+     * @throws IllegalArgumentException if the count exceeds the largest Java array, or (B-splines)
+     *                                  the order is not in [1, {@link BSplineBasis#MAX_DEGREE}],
+     *                                  naming the values
+     */
     public abstract int size(int gridSize, int degree);
+
+    /**
+     * Doubles of precomputed tables that one basis of this type holds (one per input node): the
+     * Taylor coefficients of B-splines, 4 (k+1)^2 per interval ({@link BSplineBasis#tableSize}); the
+     * centres of RBFs; 0 for Chebyshev and Fourier bases, which evaluate by recurrences. In long
+     * arithmetic, for size checks before anything is allocated.
+     *
+     * @throws IllegalArgumentException as {@link #size}
+     */
+    public long tableSize(int gridSize, int degree) {
+        return 0;
+    }
+
+    /** Largest array length the JVM allocates (a few header words below Integer.MAX_VALUE). */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    private static int exactSize(BasisType type, int gridSize, int degree, long size) {
+        if (size > MAX_ARRAY) {
+            throw new IllegalArgumentException(type.id() + " grid size " + gridSize
+                    + (type == BSPLINE ? " with order k = " + degree : "") + " gives " + size
+                    + " coefficients per edge, more than one array holds (" + MAX_ARRAY + ")");
+        }
+        return (int) size;
+    }
 
     /** The lower-case name used on command lines and in model files: bspline, chebyshev, rbf, fourier. */
     public String id() {

@@ -38,12 +38,14 @@ public final class ChebyshevBasis implements EdgeBasis {
     /**
      * T_0 .. T_n on [lower, upper].
      *
-     * @throws IllegalArgumentException if the range is not finite with lower &lt; upper or n &lt; 1
+     * @throws IllegalArgumentException if the range is not finite with lower &lt; upper, n &lt; 1, or
+     *                                  n + 1 exceeds the largest Java array
      */
     public static ChebyshevBasis of(double lower, double upper, int degree) {
         if (degree < 1) {
             throw new IllegalArgumentException("Chebyshev degree n must be >= 1, got " + degree);
         }
+        Ranges.checkSize("Chebyshev", "degree n =", degree, degree + 1L);
         if (!(Double.isFinite(lower) && Double.isFinite(upper) && lower < upper)) {
             throw new IllegalArgumentException("Chebyshev range must be finite with lower < upper, got [" + lower + ", "
                     + upper + "]");

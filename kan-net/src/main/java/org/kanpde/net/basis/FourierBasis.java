@@ -41,7 +41,11 @@ public final class FourierBasis implements EdgeBasis {
         this.omega = omega;
     }
 
-    /** n frequencies on [lower, upper] with omega = pi / (upper - lower). */
+    /**
+     * n frequencies on [lower, upper] with omega = pi / (upper - lower).
+     *
+     * @throws IllegalArgumentException as {@link #of(double, double, int, double)}
+     */
     public static FourierBasis of(double lower, double upper, int frequencies) {
         Ranges.check("Fourier", lower, upper);
         return of(lower, upper, frequencies, Math.PI / (upper - lower));
@@ -50,13 +54,14 @@ public final class FourierBasis implements EdgeBasis {
     /**
      * n frequencies m omega, m = 1..n, on [lower, upper].
      *
-     * @throws IllegalArgumentException if n &lt; 1, the range is not finite with lower &lt; upper, or
-     *                                  omega is not finite and &gt; 0
+     * @throws IllegalArgumentException if n &lt; 1, 2n + 1 exceeds the largest Java array, the range
+     *                                  is not finite with lower &lt; upper, or omega is not finite and &gt; 0
      */
     public static FourierBasis of(double lower, double upper, int frequencies, double omega) {
         if (frequencies < 1) {
             throw new IllegalArgumentException("Fourier basis needs at least 1 frequency, got " + frequencies);
         }
+        Ranges.checkSize("Fourier", "frequency count n =", frequencies, 2L * frequencies + 1);
         Ranges.check("Fourier", lower, upper);
         if (!(omega > 0) || !Double.isFinite(omega)) {
             throw new IllegalArgumentException("Fourier frequency omega must be finite and > 0, got " + omega);

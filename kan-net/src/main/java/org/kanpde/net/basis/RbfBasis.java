@@ -80,8 +80,9 @@ public final class RbfBasis implements EdgeBasis {
      * beyond each end, width f times the spacing.
      *
      * @param widthFactor f = w / h, finite and &gt; 0
-     * @throws IllegalArgumentException if n &lt; 2, the range is not finite with lower &lt; upper, or
-     *                                  the factor is not finite and &gt; 0
+     * @throws IllegalArgumentException if n &lt; 2, the range is not finite with lower &lt; upper, the
+     *                                  factor is not finite and in (0, 100], or n + 2e exceeds the
+     *                                  largest Java array
      */
     public static RbfBasis uniform(double lower, double upper, int centres, double widthFactor) {
         if (centres < 2) {
@@ -92,6 +93,7 @@ public final class RbfBasis implements EdgeBasis {
             throw new IllegalArgumentException("RBF width factor must be finite and in (0, 100], got " + widthFactor);
         }
         int e = (int) Math.ceil(2.5 * widthFactor - 0.5 - 1e-9);
+        Ranges.checkSize("RBF", "centre count n =", centres, centres + 2L * e);
         double h = (upper - lower) / (centres - 1);
         double[] c = new double[centres + 2 * e];
         for (int m = 0; m < c.length; m++) {

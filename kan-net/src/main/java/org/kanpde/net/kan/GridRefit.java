@@ -27,6 +27,7 @@ final class GridRefit {
     }
 
     static Kan extend(Kan kan, int[] sizes, double[] samples) {
+        checkExtendedSize(kan, sizes);
         double[][] nodes = samples == null ? null : kan.nodeValues(checkSamples(kan, samples));
         EdgeBasis[][] oldBases = kan.bases();
         EdgeBasis[][] newBases = new EdgeBasis[oldBases.length][];
@@ -54,6 +55,27 @@ final class GridRefit {
         }
         return refit(kan, newBases, (l, i, oldBasis, newBasis) ->
                 oldBasis == newBasis ? null : unionGaussPoints(oldBasis, newBasis));
+    }
+
+    /**
+     * Refuses an extension whose network would be too large before any new basis (and its tables)
+     * is built; sizes are those of the basis type at the new grid size ({@link
+     * org.kanpde.net.basis.BasisType#size}), the order kept.
+     */
+    private static void checkExtendedSize(Kan kan, int[] sizes) {
+        int layers = kan.layerCount();
+        int[] basisSizes = new int[layers];
+        long[] tables = new long[layers];
+        for (int l = 0; l < layers; l++) {
+            KanLayer layer = kan.layer(l);
+            try {
+                basisSizes[l] = layer.basisType().size(sizes[l], layer.degree());
+                tables[l] = layer.basisType().tableSize(sizes[l], layer.degree());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("grid extension of layer " + l + ": " + e.getMessage(), e);
+            }
+        }
+        Kan.checkSize(kan.widths(), basisSizes, tables);
     }
 
     private static double[] checkSamples(Kan kan, double[] points) {
@@ -100,7 +122,13 @@ final class GridRefit {
                 }
                 Arrays.sort(x);
                 samples[l][i] = x;
-                newBases[l][i] = oldBases[l][i].adaptedTo(x, uniformFraction);
+                try {
+                    newBases[l][i] = oldBases[l][i].adaptedTo(x, uniformFraction);
+                } catch (IllegalArgumentException e) {
+                    // e.g. knots that coincide where samples repeat and the uniform fraction is tiny
+                    throw new IllegalArgumentException("grid update of layer " + l + " node " + i + " (uniform fraction "
+                            + uniformFraction + "): " + e.getMessage(), e);
+                }
             }
         }
         return refit(kan, newBases, (l, i, oldBasis, newBasis) -> {

@@ -31,11 +31,12 @@ public final class Kan implements TrialFunction {
     Kan(int[] widths, EdgeBasis[][] bases, double[] parameters) {
         this.widths = widths.clone();
         this.layers = new KanLayer[widths.length - 1];
-        long total = 0;
+        int[] sizes = new int[layers.length];
         for (int l = 0; l < layers.length; l++) {
-            total += (long) widths[l] * widths[l + 1] * (bases[l][0].size() + 2L);
+            sizes[l] = bases[l][0].size();
         }
-        checkSize("KAN", widths, total);
+        // the bases (and their tables) exist already: only the parameter array is still to come
+        checkSize(widths, sizes, new long[layers.length]);
         int offset = 0;
         for (int l = 0; l < layers.length; l++) {
             layers[l] = new KanLayer(bases[l], widths[l + 1], offset);
@@ -55,12 +56,52 @@ public final class Kan implements TrialFunction {
     /**
      * Refuses networks whose parameter count exceeds {@link #MAX_PARAMETERS}, before anything is
      * allocated, with a message naming the widths.
+     *
+     * @param parameters the count; {@link Long#MAX_VALUE} stands for any count that overflowed
+     * @throws IllegalArgumentException if the count exceeds {@link #MAX_PARAMETERS}
      */
     public static void checkSize(String kind, int[] widths, long parameters) {
         if (parameters > MAX_PARAMETERS) {
-            throw new IllegalArgumentException(kind + " " + Arrays.toString(widths) + " would have " + parameters
+            throw new IllegalArgumentException(kind + " " + Arrays.toString(widths) + " would have "
+                    + (parameters == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : String.valueOf(parameters))
                     + " parameters; at most " + MAX_PARAMETERS + " are supported");
         }
+    }
+
+    /**
+     * Refuses KANs whose parameters, or whose basis tables (one basis per input node of every
+     * layer, each holding {@code tables[l]} doubles, see {@link BasisType#tableSize}), exceed
+     * {@link #MAX_PARAMETERS} doubles. Counts are formed in long and saturate instead of
+     * overflowing, so that no size slips through the check.
+     *
+     * @param sizes  coefficients per edge, per layer
+     * @param tables doubles of tables per basis, per layer
+     */
+    static void checkSize(int[] widths, int[] sizes, long[] tables) {
+        long parameters = 0;
+        long tableDoubles = 0;
+        for (int l = 0; l < sizes.length; l++) {
+            long edges = (long) widths[l] * widths[l + 1];
+            parameters = saturatedAdd(parameters, saturatedMultiply(edges, sizes[l] + 2L));
+            tableDoubles = saturatedAdd(tableDoubles, saturatedMultiply(widths[l], tables[l]));
+        }
+        checkSize("KAN", widths, parameters);
+        if (tableDoubles > MAX_PARAMETERS) {
+            throw new IllegalArgumentException("KAN " + Arrays.toString(widths) + " would need "
+                    + (tableDoubles == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : String.valueOf(tableDoubles))
+                    + " doubles of basis tables; at most " + MAX_PARAMETERS + " are supported (lower the grid size or order)");
+        }
+    }
+
+    /** a * b for non-negative a, b, or Long.MAX_VALUE if that overflows. */
+    private static long saturatedMultiply(long a, long b) {
+        return Math.multiplyHigh(a, b) == 0 && a * b >= 0 ? a * b : Long.MAX_VALUE;
+    }
+
+    /** a + b for non-negative a, b, or Long.MAX_VALUE if that overflows. */
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     /**
@@ -70,18 +111,29 @@ public final class Kan implements TrialFunction {
      * @param bases      {@code bases[l][i]}: the basis of input node i of layer l; within a layer all
      *                   of the same type, size and order
      * @param parameters the parameters (copied), laid out as in {@link KanLayer}
-     * @throws IllegalArgumentException if the shapes do not match or a parameter is not finite
+     * @throws IllegalArgumentException if an argument or a basis is null, the shapes do not match
+     *                                  (the message names the layer and node), or a parameter is not
+     *                                  finite
      */
     public static Kan of(int[] widths, EdgeBasis[][] bases, double[] parameters) {
         KanBuilder.checkWidths(widths);
+        if (bases == null || parameters == null) {
+            throw new IllegalArgumentException("KAN " + Arrays.toString(widths) + " needs bases and parameters, got "
+                    + (bases == null ? "no bases" : "no parameters"));
+        }
         if (bases.length != widths.length - 1) {
             throw new IllegalArgumentException("KAN " + Arrays.toString(widths) + " has " + (widths.length - 1)
                     + " layers, got bases for " + bases.length);
         }
         for (int l = 0; l < bases.length; l++) {
-            if (bases[l].length != widths[l]) {
+            if (bases[l] == null || bases[l].length != widths[l]) {
                 throw new IllegalArgumentException("layer " + l + " has " + widths[l] + " input nodes, got "
-                        + bases[l].length + " bases");
+                        + (bases[l] == null ? "no" : String.valueOf(bases[l].length)) + " bases");
+            }
+            for (int i = 0; i < widths[l]; i++) {
+                if (bases[l][i] == null) {
+                    throw new IllegalArgumentException("the basis of input node " + i + " of layer " + l + " is missing");
+                }
             }
         }
         for (int i = 0; i < parameters.length; i++) {
@@ -190,8 +242,18 @@ public final class Kan implements TrialFunction {
      * The edge function phi_ji of layer l and its first three derivatives at x.
      *
      * @param out receives phi, phi', phi'', phi''' (length &gt;= 4; modified)
+     * @throws IllegalArgumentException if there is no edge (l, j, i), naming the bad index
      */
     public void edge(int l, int j, int i, double x, double[] out) {
+        if (l < 0 || l >= layers.length) {
+            throw new IllegalArgumentException("layer must be in [0, " + layers.length + "), got " + l);
+        }
+        if (j < 0 || j >= widths[l + 1]) {
+            throw new IllegalArgumentException("output node of layer " + l + " must be in [0, " + widths[l + 1] + "), got " + j);
+        }
+        if (i < 0 || i >= widths[l]) {
+            throw new IllegalArgumentException("input node of layer " + l + " must be in [0, " + widths[l] + "), got " + i);
+        }
         KanLayer layer = layers[l];
         EdgeBasis basis = layer.basis(i);
         double[] spline = new double[4];
@@ -244,9 +306,15 @@ public final class Kan implements TrialFunction {
      * grid, 0.02 in the KAN paper); Chebyshev, RBF and Fourier bases move their range to the values'
      * [min, max] (see {@link EdgeBasis#adaptedTo}).
      *
-     * @param points          flat input points, n x d
-     * @param uniformFraction weight of the uniform grid, in [0, 1]
+     * @param points          flat input points, n x d, all finite
+     * @param uniformFraction weight of the uniform grid, in (0, 1] (0, a pure quantile grid, would
+     *                        put knots on top of each other wherever samples repeat)
      * @param layersToUpdate  which layers move their grids (length L)
+     * @throws IllegalArgumentException if the fraction is not in (0, 1], the flags do not match the
+     *                                  layers, the points are empty, not finite or do not fit the
+     *                                  input dimension, or a node's new grid is invalid (naming the
+     *                                  layer and node)
+     * @throws IllegalStateException    if a node of an updated layer takes non-finite values
      */
     public Kan updateGrid(double[] points, double uniformFraction, boolean[] layersToUpdate) {
         return GridRefit.update(this, points, uniformFraction, layersToUpdate);
@@ -255,6 +323,10 @@ public final class Kan implements TrialFunction {
     /**
      * Values at every node of every layer for a set of points: {@code result[l][n * n_l + i]} is
      * node i of layer l (l = 0 is the input, l = L the output) at point n.
+     *
+     * @param points flat n x d coordinates
+     * @throws IllegalArgumentException if the length is not a multiple of the input dimension, or
+     *                                  n times a layer's width exceeds the largest Java array
      */
     public double[][] nodeValues(double[] points) {
         int d = inputDimension();
@@ -264,7 +336,7 @@ public final class Kan implements TrialFunction {
         int n = points.length / d;
         double[][] out = new double[layers.length + 1][];
         for (int l = 0; l <= layers.length; l++) {
-            out[l] = new double[n * widths[l]];
+            out[l] = new double[nodeArrayLength(n, widths[l], l)];
         }
         KanEvaluator ev = evaluator(Derivatives.VALUE);
         for (int t = 0; t < n; t++) {
@@ -276,6 +348,19 @@ public final class Kan implements TrialFunction {
             }
         }
         return out;
+    }
+
+    /** Largest array length the JVM allocates (a few header words below Integer.MAX_VALUE). */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    /** n * width, checked in long arithmetic so that a large point set fails clearly instead of overflowing. */
+    static int nodeArrayLength(int n, int width, int layer) {
+        long length = (long) n * width;
+        if (length > MAX_ARRAY) {
+            throw new IllegalArgumentException(n + " points times width " + width + " of layer " + layer + " make "
+                    + length + " node values, more than one array holds (" + MAX_ARRAY + "); use fewer points");
+        }
+        return (int) length;
     }
 
     EdgeBasis[][] bases() {

@@ -71,7 +71,10 @@ public final class KanBuilder {
 
     /**
      * Spline order k (polynomial degree) of B-spline layers: one value for all layers or one per
-     * layer, each &gt;= 1. Layers with other bases ignore it.
+     * layer, each &gt;= 1; {@link #build()} refuses B-spline layers with k above
+     * {@link org.kanpde.net.spline.BSplineBasis#MAX_DEGREE}. Layers with other bases ignore it.
+     *
+     * @throws IllegalArgumentException if no value is given or a value is &lt; 1
      */
     public KanBuilder degree(int... degrees) {
         this.degrees = checkPositive("spline order k", degrees, 1);
@@ -159,8 +162,10 @@ public final class KanBuilder {
      * Builds the network.
      *
      * @throws IllegalArgumentException if widths are missing, per-layer settings do not match
-     *                                  the number of layers, or a basis rejects its size (the
-     *                                  message names the layer and the value)
+     *                                  the number of layers, a basis rejects its size or order (the
+     *                                  message names the layer and the value), or the network's
+     *                                  parameters or basis tables exceed {@link Kan#MAX_PARAMETERS}
+     *                                  doubles (checked before anything is allocated)
      */
     public Kan build() {
         if (widths == null) {
@@ -170,11 +175,17 @@ public final class KanBuilder {
         int[] g = perLayer("grid size G", gridSizes, layers, 1);
         int[] k = perLayer("spline order k", degrees, layers, 1);
         BasisType[] t = perLayer(types, layers);
-        long count = 0;
+        int[] sizes = new int[layers];
+        long[] tables = new long[layers];
         for (int l = 0; l < layers; l++) {
-            count += (long) widths[l] * widths[l + 1] * (t[l].size(g[l], k[l]) + 2L);
+            try {
+                sizes[l] = t[l].size(g[l], k[l]);
+                tables[l] = t[l].tableSize(g[l], k[l]);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("layer " + l + ": " + e.getMessage(), e);
+            }
         }
-        Kan.checkSize("KAN", widths, count);
+        Kan.checkSize(widths, sizes, tables);
         EdgeBasis[][] bases = new EdgeBasis[layers][];
         for (int l = 0; l < layers; l++) {
             bases[l] = new EdgeBasis[widths[l]];

@@ -1,7 +1,10 @@
 package org.kanpde.net.prune;
 
+import java.util.Arrays;
+
 import org.kanpde.net.Derivatives;
 import org.kanpde.net.kan.Kan;
+import org.kanpde.net.symbolic.SymbolicFunction;
 import org.kanpde.net.symbolic.SymbolicKan;
 import org.kanpde.net.symbolic.SymbolicKanEvaluator;
 
@@ -33,10 +36,21 @@ public final class EdgeScores {
     /**
      * Scores of a network over sample points.
      *
+     * <p>Every edge value must be finite: a NaN or infinite activation (a symbolic edge such as
+     * sqrt or log evaluated outside its domain, say) would make the scores, and with them every
+     * pruning decision and the constants moved into kept edges, meaningless, so it is rejected
+     * with the edge and the point named. Score over points where the network is finite.
+     *
      * @param points network input points, n x d, n &gt;= 1
-     * @throws IllegalArgumentException if the points do not fit the input dimension
+     * @param kind   how edges are scored
+     * @throws IllegalArgumentException if the points do not fit the input dimension, the kind is
+     *                                  null, or an edge value, its mean or its score is not finite
+     *                                  (naming the edge (l, j, i) and the point)
      */
     public static EdgeScores of(SymbolicKan net, double[] points, ScoreKind kind) {
+        if (kind == null) {
+            throw new IllegalArgumentException("score kind must not be null");
+        }
         int d = net.inputDimension();
         if (points.length == 0 || points.length % d != 0) {
             throw new IllegalArgumentException("need a non-empty n x " + d + " point array, got length " + points.length);
@@ -55,10 +69,17 @@ public final class EdgeScores {
         SymbolicKanEvaluator ev = net.evaluator(Derivatives.VALUE);
         for (int t = 0; t < n; t++) {
             ev.forward(points, t * d);
+            // layers in order, so the edge named is the first to fail, not one downstream of it
             for (int l = 0; l < layers; l++) {
                 for (int j = 0; j < widths[l + 1]; j++) {
                     for (int i = 0; i < widths[l]; i++) {
                         double v = ev.edgeValue(l, j, i);
+                        if (!Double.isFinite(v)) {
+                            throw new IllegalArgumentException("edge (" + l + ", " + j + ", " + i + ") is " + v
+                                    + " at point " + t + " " + Arrays.toString(Arrays.copyOfRange(points, t * d, t * d + d))
+                                    + " (its input is " + ev.nodeValue(l, i) + describe(net, l, j, i)
+                                    + "): cannot score the edges; score over points where every edge is finite");
+                        }
                         int e = j * widths[l] + i;
                         abs[l][e] += Math.abs(v);
                         sum[l][e] += v;
@@ -76,12 +97,28 @@ public final class EdgeScores {
                 double mean = sum[l][e] / n;
                 means[l][e] = mean;
                 scores[l][e] = kind == ScoreKind.MEAN_ABS ? abs[l][e] / n : Math.sqrt(Math.max(sq[l][e] / n - mean * mean, 0));
+                if (!Double.isFinite(mean) || !Double.isFinite(scores[l][e])) {
+                    // finite values whose sums overflow (|phi| near 1e154 and above)
+                    int j = e / widths[l];
+                    int i = e % widths[l];
+                    throw new IllegalArgumentException("edge (" + l + ", " + j + ", " + i + ") has mean " + mean + " and "
+                            + kind + " score " + scores[l][e] + " over the " + n + " points: its values are too large to score");
+                }
             }
         }
         return new EdgeScores(widths, kind, scores, means);
     }
 
-    /** Scores of a KAN over sample points (through the equivalent {@link SymbolicKan}). */
+    private static String describe(SymbolicKan net, int l, int j, int i) {
+        SymbolicFunction f = net.function(l, j, i);
+        return f == null ? "" : "; the edge is " + f.id() + " with constants " + Arrays.toString(net.constants(l, j, i));
+    }
+
+    /**
+     * Scores of a KAN over sample points (through the equivalent {@link SymbolicKan}).
+     *
+     * @throws IllegalArgumentException as {@link #of(SymbolicKan, double[], ScoreKind)}
+     */
     public static EdgeScores of(Kan kan, double[] points, ScoreKind kind) {
         return of(SymbolicKan.of(kan), points, kind);
     }
@@ -144,7 +181,7 @@ public final class EdgeScores {
     private int index(int l, int j, int i) {
         if (l < 0 || l >= widths.length - 1 || j < 0 || j >= widths[l + 1] || i < 0 || i >= widths[l]) {
             throw new IllegalArgumentException("no edge (" + l + ", " + j + ", " + i + ") in a network of widths "
-                    + java.util.Arrays.toString(widths));
+                    + Arrays.toString(widths));
         }
         return j * widths[l] + i;
     }

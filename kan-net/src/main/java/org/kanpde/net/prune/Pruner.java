@@ -60,7 +60,11 @@ public final class Pruner {
         return new Pruner(nodeThreshold, check("edge", threshold), kind, relative);
     }
 
-    /** A copy that scores edges this way. */
+    /**
+     * A copy that scores edges this way.
+     *
+     * @throws IllegalArgumentException if the kind is null
+     */
     public Pruner withScore(ScoreKind score) {
         if (score == null) {
             throw new IllegalArgumentException("score kind must not be null");
@@ -80,7 +84,11 @@ public final class Pruner {
         return threshold;
     }
 
-    /** Prunes a KAN (through the equivalent {@link SymbolicKan}); {@link Pruning#toKan()} gives the smaller KAN. */
+    /**
+     * Prunes a KAN (through the equivalent {@link SymbolicKan}); {@link Pruning#toKan()} gives the smaller KAN.
+     *
+     * @throws IllegalArgumentException as {@link #prune(SymbolicKan, double[])}
+     */
     public Pruning prune(Kan kan, double[] points) {
         return prune(SymbolicKan.of(kan), points);
     }
@@ -89,6 +97,10 @@ public final class Pruner {
      * Prunes a network over sample points.
      *
      * @param points network input points, n x d (the collocation points, say)
+     * @throws IllegalArgumentException if the points do not fit the input dimension, or an edge
+     *                                  value is not finite at one of them (naming the edge and the
+     *                                  point, see {@link EdgeScores#of(SymbolicKan, double[], ScoreKind)}):
+     *                                  the network is then not pruned at all
      */
     public Pruning prune(SymbolicKan net, double[] points) {
         EdgeScores scores = EdgeScores.of(net, points, kind);

@@ -36,6 +36,18 @@ public final class BSplineBasis implements EdgeBasis {
     /** Highest derivative order evaluated. */
     public static final int MAX_DERIVATIVE = 3;
 
+    /**
+     * Highest spline order k accepted. Far above what helps (the best recipe measured uses k = 5;
+     * order and grid size trade against each other), and low enough that the tables stay small
+     * ({@link #tableSize}: 4 (k+1)^2 doubles per interval) and the Taylor coefficients stay
+     * accurate: the factorials and the de Boor factors k (k-1) ... overflow doubles for k &gt;= 171,
+     * which silently gave NaN.
+     */
+    public static final int MAX_DEGREE = 25;
+
+    /** Largest array length the JVM allocates (a few header words below Integer.MAX_VALUE). */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
     private final int degree;
     private final int intervals;
     private final double[] knots;
@@ -62,13 +74,15 @@ public final class BSplineBasis implements EdgeBasis {
     /**
      * The basis on G equal intervals of [lo, hi], extended by k knots of the same spacing.
      *
-     * @throws IllegalArgumentException if lo, hi are not finite with lo &lt; hi, G &lt; 1 or k &lt; 1
+     * @throws IllegalArgumentException if lo, hi are not finite with lo &lt; hi, G &lt; 1, k is not in
+     *                                  [1, {@link #MAX_DEGREE}], or the tables would not fit an array
      */
     public static BSplineBasis uniform(double lo, double hi, int intervals, int degree) {
         checkDegree(degree);
         if (intervals < 1) {
             throw new IllegalArgumentException("grid size G must be >= 1, got " + intervals);
         }
+        checkTable(intervals, degree);
         if (!(Double.isFinite(lo) && Double.isFinite(hi) && lo < hi)) {
             throw new IllegalArgumentException("grid range must be finite with lo < hi, got [" + lo + ", " + hi + "]");
         }
@@ -87,13 +101,15 @@ public final class BSplineBasis implements EdgeBasis {
      *
      * @param grid the G + 1 grid points, strictly increasing and finite (copied)
      * @throws IllegalArgumentException if the grid has fewer than 2 points, is not strictly
-     *                                  increasing or not finite, or k &lt; 1
+     *                                  increasing or not finite, k is not in [1, {@link #MAX_DEGREE}],
+     *                                  or the tables would not fit an array
      */
     public static BSplineBasis onGrid(double[] grid, int degree) {
         checkDegree(degree);
         if (grid.length < 2) {
             throw new IllegalArgumentException("a grid needs at least 2 points (G >= 1), got " + grid.length);
         }
+        checkTable(grid.length - 1, degree);
         for (int s = 0; s < grid.length; s++) {
             if (!Double.isFinite(grid[s])) {
                 throw new IllegalArgumentException("grid point " + s + " is not finite: " + grid[s]);
@@ -120,6 +136,9 @@ public final class BSplineBasis implements EdgeBasis {
      * t_k &lt; ... &lt; t_{G+k} and non-decreasing extensions with t_0 &lt; t_k and t_{G+k} &lt; t_{G+2k}.
      *
      * @param knots the G + 2k + 1 knots (copied)
+     * @throws IllegalArgumentException if the knots are too few, not finite or not increasing as
+     *                                  described, k is not in [1, {@link #MAX_DEGREE}], or the tables
+     *                                  would not fit an array
      */
     public static BSplineBasis withKnots(double[] knots, int degree) {
         checkDegree(degree);
@@ -127,6 +146,7 @@ public final class BSplineBasis implements EdgeBasis {
             throw new IllegalArgumentException("degree " + degree + " needs at least " + (2 * degree + 2)
                     + " knots, got " + knots.length);
         }
+        checkTable(knots.length - 1 - 2 * degree, degree);
         for (int i = 1; i < knots.length; i++) {
             if (!Double.isFinite(knots[i]) || !Double.isFinite(knots[i - 1])) {
                 throw new IllegalArgumentException("knot " + i + " is not finite");
@@ -143,9 +163,35 @@ public final class BSplineBasis implements EdgeBasis {
         return new BSplineBasis(knots.clone(), degree);
     }
 
-    private static void checkDegree(int degree) {
+    /**
+     * Checks a spline order.
+     *
+     * @throws IllegalArgumentException unless 1 &lt;= k &lt;= {@link #MAX_DEGREE}, naming k
+     */
+    public static void checkDegree(int degree) {
         if (degree < 1) {
             throw new IllegalArgumentException("spline order k must be >= 1, got " + degree);
+        }
+        if (degree > MAX_DEGREE) {
+            throw new IllegalArgumentException("spline order k must be <= " + MAX_DEGREE + ", got " + degree);
+        }
+    }
+
+    /**
+     * Doubles in the precomputed tables of a basis with G intervals and order k: 4 (k+1)^2 Taylor
+     * coefficients per interval (values and three derivatives of k + 1 polynomials of degree k),
+     * in long arithmetic, so that the count can be checked before anything is allocated.
+     */
+    public static long tableSize(int intervals, int degree) {
+        long k1 = degree + 1L;
+        return (long) intervals * (MAX_DERIVATIVE + 1) * k1 * k1;
+    }
+
+    private static void checkTable(int intervals, int degree) {
+        long table = tableSize(intervals, degree);
+        if (table > MAX_ARRAY || (long) intervals + 2L * degree + 1 > MAX_ARRAY) {
+            throw new IllegalArgumentException("grid size G = " + intervals + " with order k = " + degree + " needs "
+                    + table + " doubles of tables, more than one array holds (" + MAX_ARRAY + ")");
         }
     }
 

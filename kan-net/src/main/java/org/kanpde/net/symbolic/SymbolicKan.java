@@ -402,6 +402,8 @@ public final class SymbolicKan implements TrialFunction {
      * node i of layer l (l = 0 the input, l = L the output) at point n.
      *
      * @param points flat n x d coordinates
+     * @throws IllegalArgumentException if the length is not a multiple of the input dimension, or
+     *                                  n times a layer's width exceeds the largest Java array
      */
     public double[][] nodeValues(double[] points) {
         int d = inputDimension();
@@ -412,7 +414,7 @@ public final class SymbolicKan implements TrialFunction {
         int n = points.length / d;
         double[][] out = new double[widths.length][];
         for (int l = 0; l < widths.length; l++) {
-            out[l] = new double[n * widths[l]];
+            out[l] = new double[nodeArrayLength(n, widths[l], l)];
         }
         SymbolicKanEvaluator ev = evaluator(Derivatives.VALUE);
         for (int t = 0; t < n; t++) {
@@ -424,6 +426,19 @@ public final class SymbolicKan implements TrialFunction {
             }
         }
         return out;
+    }
+
+    /** Largest array length the JVM allocates (a few header words below Integer.MAX_VALUE). */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    /** n * width, checked in long arithmetic so that a large point set fails clearly instead of overflowing. */
+    static int nodeArrayLength(int n, int width, int layer) {
+        long length = (long) n * width;
+        if (length > MAX_ARRAY) {
+            throw new IllegalArgumentException(n + " points times width " + width + " of layer " + layer + " make "
+                    + length + " node values, more than one array holds (" + MAX_ARRAY + "); use fewer points");
+        }
+        return (int) length;
     }
 
     /**
@@ -468,11 +483,15 @@ public final class SymbolicKan implements TrialFunction {
      * basis edge the coefficients of the constant function, divided by w_s, are added (all ones for
      * B-splines, which sum to one everywhere, beyond the grid too; T_0 for Chebyshev polynomials).
      *
-     * @throws IllegalArgumentException if the edge is zero, or a basis edge with w_s = 0 or whose
-     *                                  basis has no constant function (see {@link #canShift})
+     * @throws IllegalArgumentException if delta is not finite, the edge is zero, or a basis edge
+     *                                  with w_s = 0 or whose basis has no constant function (see
+     *                                  {@link #canShift}), or a shifted constant would not be finite
      */
     public SymbolicKan withShift(int l, int j, int i, double delta) {
         int e = edgeIndex(l, j, i);
+        if (!Double.isFinite(delta)) {
+            throw new IllegalArgumentException("shift of edge (" + l + ", " + j + ", " + i + ") must be finite, got " + delta);
+        }
         if (!canShift(l, j, i)) {
             throw new IllegalArgumentException("edge (" + l + ", " + j + ", " + i + ") cannot take a constant: "
                     + (kinds[l][e] == ZERO ? "it is zero" : kinds[l][e] == SPLINE && read(locs[l][4 * e + 2]) == 0
@@ -482,14 +501,28 @@ public final class SymbolicKan implements TrialFunction {
         double[] v = specs[l][e].values;
         if (kinds[l][e] == SYMBOLIC) {
             v[3] += delta;
+            checkShifted(l, j, i, -1, v[3], delta);
         } else {
             double[] one = constantCoefficients(bases[l][i]);
             double ws = v[one.length + 1];
             for (int m = 0; m < one.length; m++) {
                 v[m] += delta * one[m] / ws;
+                checkShifted(l, j, i, m, v[m], delta);
             }
         }
         return rebuild(specs);
+    }
+
+    /**
+     * A finite delta can still overflow a constant (a huge delta, or a tiny w_s).
+     *
+     * @param m the coefficient shifted, or -1 for the constant d of a symbolic edge
+     */
+    private static void checkShifted(int l, int j, int i, int m, double value, double delta) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("shift " + delta + " of edge (" + l + ", " + j + ", " + i + ") makes its "
+                    + (m < 0 ? "constant d" : "coefficient " + m) + " " + value);
+        }
     }
 
     /** Whether {@link #withShift} can add a constant to edge (l, j, i). */

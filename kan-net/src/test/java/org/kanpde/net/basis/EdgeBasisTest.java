@@ -284,6 +284,28 @@ class EdgeBasisTest {
         assertMessage(() -> FourierBasis.of(2, 2, 3), "[2.0, 2.0]");
         assertMessage(() -> FourierBasis.of(-1, 1, 3, Double.NaN), "omega must be finite and > 0, got NaN");
         assertMessage(() -> BasisType.RBF.create(-1, 1, 1, 3), "got 1");
+        // sizes that would overflow int
+        int max = Integer.MAX_VALUE;
+        assertMessage(() -> ChebyshevBasis.of(-1, 1, max), "Chebyshev degree n = 2147483647 gives 2147483648 functions");
+        assertMessage(() -> FourierBasis.of(-1, 1, max), "Fourier frequency count n = 2147483647 gives 4294967295 functions");
+        assertMessage(() -> FourierBasis.of(-1, 1, max / 2 + 1, 1.0), "gives 2147483649 functions");
+        assertMessage(() -> RbfBasis.uniform(-1, 1, max), "RBF centre count n = 2147483647 gives 2147483651 functions");
+        assertMessage(() -> BasisType.BSPLINE.size(max, 3), "bspline grid size 2147483647 with order k = 3 gives 2147483650");
+        assertMessage(() -> BasisType.BSPLINE.size(10, 26), "spline order k must be <= 25, got 26");
+        assertMessage(() -> BasisType.FOURIER.size(max / 2, 0), "fourier grid size 1073741823 gives 2147483647");
+    }
+
+    @Test
+    void basisTypesCountCoefficientsAndTablesWithoutBuilding() {
+        for (BasisType t : BasisType.values()) {
+            EdgeBasis b = t.create(-1, 1, 10, 3);
+            assertEquals(b.size(), t.size(10, 3), t.id());
+        }
+        assertEquals(10L * 4 * 16, BasisType.BSPLINE.tableSize(10, 3));
+        assertEquals(0L, BasisType.CHEBYSHEV.tableSize(10, 3));
+        assertEquals(0L, BasisType.FOURIER.tableSize(10, 3));
+        assertEquals(18L, BasisType.RBF.tableSize(10, 3));
+        assertEquals(4L * Integer.MAX_VALUE * 16, BasisType.BSPLINE.tableSize(Integer.MAX_VALUE, 3));
     }
 
     static void assertMessage(Runnable action, String fragment) {

@@ -148,6 +148,22 @@ class GridRefitTest {
     }
 
     @Test
+    void aTinyUniformFractionOnRepeatedSamplesNamesTheNode() {
+        Kan kan = trainedLooking(new int[] {2, 2, 1}, 5, 3, 11);
+        double[] samples = new double[200];
+        for (int t = 0; t < 100; t++) {
+            samples[2 * t] = t < 90 ? -0.5 : 0.5; // quantile knots of coordinate 0 coincide at -0.5
+            samples[2 * t + 1] = -1 + 2.0 * t / 99;
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> kan.updateGrid(samples, 1e-17, new boolean[] {true, false}));
+        assertTrue(e.getMessage().startsWith("grid update of layer 0 node 0 (uniform fraction 1.0E-17): grid must be strictly increasing"),
+                e.getMessage());
+        // a fraction that separates the knots works
+        assertTrue(kan.updateGrid(samples, 0.02, new boolean[] {true, false}).layer(0).bspline(0).grid()[1] > -0.5);
+    }
+
+    @Test
     void constantNodesKeepTheirGrid() {
         Kan kan = trainedLooking(new int[] {2, 2, 1}, 5, 3, 10);
         double[] samples = new double[200];

@@ -152,4 +152,52 @@ class PrunerTest {
         assertArrayEquals(new int[] {2, 2, 1}, pruning.widths());
         assertSameFunction(kan, pruning.toKan(), 1e-12);
     }
+
+    /** The review's case: a sqrt edge snapped on training data, pruned over points outside its domain. */
+    @Test
+    void nonFiniteEdgeValuesAreRejectedNamingTheEdgeAndThePoint() {
+        Kan kan = Kan.builder().widths(1, 3, 1).seed(5).build();
+        SymbolicKan net = SymbolicKan.of(kan).withSymbolic(0, 0, 0, SymbolicFunction.SQRT, 1, 0, 1, 0);
+        double[] pts = new SplittableRandom(2).doubles(200, -1, 1).toArray();
+        int first = 0;
+        while (pts[first] >= 0) {
+            first++;
+        }
+        String where = "edge (0, 0, 0) is NaN at point " + first + " [" + pts[first] + "] (its input is " + pts[first];
+        for (Pruner pruner : new Pruner[] {new Pruner(), new Pruner().withRelativeThresholds(true),
+                new Pruner().withScore(ScoreKind.STD)}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pruner.prune(net, pts));
+            assertTrue(e.getMessage().startsWith(where), e.getMessage());
+            assertTrue(e.getMessage().contains("sqrt"), e.getMessage());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EdgeScores.of(net, pts, ScoreKind.MEAN_ABS));
+        assertTrue(e.getMessage().startsWith(where), e.getMessage());
+        // inside the domain the same network prunes to finite parameters
+        double[] inside = new SplittableRandom(2).doubles(200, 0.01, 1).toArray();
+        Pruning pruning = new Pruner().prune(net, inside);
+        for (double v : pruning.network().parameters()) {
+            assertTrue(Double.isFinite(v));
+        }
+        assertTrue(Double.isFinite(pruning.network().evaluator(Derivatives.VALUE).forward(new double[] {0.5}, 0).value()));
+    }
+
+    @Test
+    void edgeValuesTooLargeToScoreAreRejected() {
+        // finite activations whose squares overflow: the spread cannot be computed
+        SymbolicKan net = SymbolicKan.of(randomKan(new int[] {1, 1, 1}, 13))
+                .withSymbolic(0, 0, 0, SymbolicFunction.X, 1, 0, 1e300, 0)
+                .withSymbolic(1, 0, 0, SymbolicFunction.ZERO, 1, 0, 0, 0.5);
+        double[] pts = {-1, -0.5, 0.5, 1};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EdgeScores.of(net, pts, ScoreKind.STD));
+        assertEquals("edge (0, 0, 0) has mean 0.0 and STD score Infinity over the 4 points: its values are too large to score",
+                e.getMessage());
+    }
+
+    @Test
+    void scoresNeedAKind() {
+        SymbolicKan net = SymbolicKan.of(randomKan(new int[] {1, 2, 1}, 14));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EdgeScores.of(net, points(10, 1, 1), null));
+        assertEquals("score kind must not be null", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Pruner().withScore(null));
+    }
 }

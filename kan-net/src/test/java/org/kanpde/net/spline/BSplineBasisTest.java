@@ -143,6 +143,41 @@ class BSplineBasisTest {
     }
 
     @Test
+    void ordersAreCappedAndTableSizesCannotOverflow() {
+        // k >= 171 used to give NaN (factorials overflow), k = 3000 a negative table size
+        for (int k : new int[] {BSplineBasis.MAX_DEGREE + 1, 180, 3000}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BSplineBasis.uniform(-1, 1, 4, k));
+            assertEquals("spline order k must be <= " + BSplineBasis.MAX_DEGREE + ", got " + k, e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> BSplineBasis.onGrid(new double[] {0, 1}, k));
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BSplineBasis.uniform(-1, 1, Integer.MAX_VALUE, 3));
+        assertEquals("grid size G = 2147483647 with order k = 3 needs 137438953408 doubles of tables, more than one array holds ("
+                + (Integer.MAX_VALUE - 8) + ")", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> BSplineBasis.uniform(-1, 1, 100_000_000, 25));
+        assertTrue(e.getMessage().startsWith("grid size G = 100000000 with order k = 25 needs 270400000000 doubles"), e.getMessage());
+        assertEquals(20L * 4 * 16, BSplineBasis.tableSize(20, 3));
+        assertEquals(4L * Integer.MAX_VALUE * 26 * 26, BSplineBasis.tableSize(Integer.MAX_VALUE, 25));
+        // the highest order still evaluates accurately: partition of unity and finite derivatives
+        int k = BSplineBasis.MAX_DEGREE;
+        BSplineBasis b = BSplineBasis.uniform(-1, 1, 4, k);
+        double[] out = new double[4 * (k + 1)];
+        SplittableRandom r = new SplittableRandom(1);
+        for (int t = 0; t < 200; t++) {
+            double x = r.nextDouble(-1.5, 1.5);
+            b.evaluate(x, 3, out, 0);
+            double sum = 0;
+            for (int m = 0; m <= k; m++) {
+                sum += out[m];
+            }
+            assertEquals(1.0, sum, 1e-12, "partition of unity at x = " + x);
+            for (double v : out) {
+                assertTrue(Double.isFinite(v));
+            }
+        }
+    }
+
+    @Test
     void beyondTheRangeASplineIsItsSecondOrderTaylorPolynomialAtTheEnd() {
         int k = 5;
         BSplineBasis b = irregular(k);

@@ -165,4 +165,31 @@ class SymbolicKanTest {
         assertThrows(IllegalArgumentException.class, () -> SymbolicFunction.byId("sec"));
         assertEquals(SymbolicFunction.X2, SymbolicFunction.byId("x^2"));
     }
+
+    @Test
+    void shiftsMustBeFiniteAndKeepTheConstantsFinite() {
+        SymbolicKan net = SymbolicKan.of(randomKan(new int[] {1, 3, 1}, 3, 5, 5))
+                .withSymbolic(1, 0, 2, SymbolicFunction.SIN, 1, 0, 1, 0);
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.withShift(1, 0, 1, bad));
+            assertEquals("shift of edge (1, 0, 1) must be finite, got " + bad, e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> net.withShift(1, 0, 2, bad));
+            assertEquals("shift of edge (1, 0, 2) must be finite, got " + bad, e.getMessage());
+        }
+        // finite, but the constant overflows: d on a symbolic edge, coefficients / w_s on a spline edge
+        SymbolicKan big = net.withShift(1, 0, 2, Double.MAX_VALUE);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> big.withShift(1, 0, 2, Double.MAX_VALUE));
+        assertTrue(e.getMessage().contains("makes its constant d Infinity"), e.getMessage());
+        SymbolicKan tinyScale = SymbolicKan.of(Kan.builder().widths(1, 1).splineScale(1e-300).seed(1).build());
+        e = assertThrows(IllegalArgumentException.class, () -> tinyScale.withShift(0, 0, 0, 1e10));
+        assertEquals("shift 1.0E10 of edge (0, 0, 0) makes its coefficient 0 Infinity", e.getMessage());
+        assertEquals(net.constants(1, 0, 2)[3] + 0.5, net.withShift(1, 0, 2, 0.5).constants(1, 0, 2)[3], 0.0);
+    }
+
+    @Test
+    void nodeValuesOfHugePointSetsFailClearly() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SymbolicKan.nodeArrayLength(700_000_000, 4, 1));
+        assertTrue(e.getMessage().startsWith("700000000 points times width 4 of layer 1 make 2800000000 node values"), e.getMessage());
+        assertEquals(12, SymbolicKan.nodeArrayLength(4, 3, 1));
+    }
 }
