@@ -2,9 +2,14 @@ package org.kanpde.net;
 
 import org.kanpde.net.parallel.ParallelRunner;
 
-/** Evaluation of a trial function at many points, in parallel over points. */
+/**
+ * Evaluation of a trial function at many points, in parallel over points and in blocks of points
+ * ({@link BlockEvaluator}), so that the values are those of the per-point evaluator.
+ */
 public final class Batch {
     private static final int CHUNK = 256;
+    /** Points per block evaluation (a divisor of CHUNK). */
+    private static final int BLOCK = 32;
 
     private Batch() {
     }
@@ -25,22 +30,16 @@ public final class Batch {
         int n = points.length / d;
         int grad = level.order() >= 1 ? d : 0;
         int second = level.secondCount(d);
-        double[][] out = new double[n][1 + grad + second];
-        Evaluator[] evaluators = new Evaluator[runner.threads()];
-        for (int w = 0; w < evaluators.length; w++) {
-            evaluators[w] = f.evaluator(level);
-        }
+        int channels = 1 + grad + second;
+        double[][] out = new double[n][channels];
+        BlockEvaluator[] evaluators = blockEvaluators(f, level, runner);
         runner.run(n, CHUNK, (chunk, start, end, worker) -> {
-            Evaluator ev = evaluators[worker];
-            for (int t = start; t < end; t++) {
-                Jet jet = ev.forward(points, t * d);
-                double[] row = out[t];
-                row[0] = jet.value();
-                for (int k = 0; k < grad; k++) {
-                    row[1 + k] = jet.gradient(k);
-                }
-                for (int p = 0; p < second; p++) {
-                    row[1 + grad + p] = jet.second(p);
+            BlockEvaluator ev = evaluators[worker];
+            for (int b0 = start; b0 < end; b0 += BLOCK) {
+                int count = Math.min(BLOCK, end - b0);
+                double[] jets = ev.forward(points, b0 * d, count);
+                for (int t = 0; t < count; t++) {
+                    System.arraycopy(jets, t * channels, out[b0 + t], 0, channels);
                 }
             }
         });
@@ -53,17 +52,23 @@ public final class Batch {
         checkPoints(points, d);
         int n = points.length / d;
         double[] out = new double[n];
-        Evaluator[] evaluators = new Evaluator[runner.threads()];
-        for (int w = 0; w < evaluators.length; w++) {
-            evaluators[w] = f.evaluator(Derivatives.VALUE);
-        }
+        BlockEvaluator[] evaluators = blockEvaluators(f, Derivatives.VALUE, runner);
         runner.run(n, CHUNK, (chunk, start, end, worker) -> {
-            Evaluator ev = evaluators[worker];
-            for (int t = start; t < end; t++) {
-                out[t] = ev.forward(points, t * d).value();
+            BlockEvaluator ev = evaluators[worker];
+            for (int b0 = start; b0 < end; b0 += BLOCK) {
+                int count = Math.min(BLOCK, end - b0);
+                System.arraycopy(ev.forward(points, b0 * d, count), 0, out, b0, count);
             }
         });
         return out;
+    }
+
+    private static BlockEvaluator[] blockEvaluators(TrialFunction f, Derivatives level, ParallelRunner runner) {
+        BlockEvaluator[] evaluators = new BlockEvaluator[runner.threads()];
+        for (int w = 0; w < evaluators.length; w++) {
+            evaluators[w] = f.blockEvaluator(level, BLOCK);
+        }
+        return evaluators;
     }
 
     private static void checkPoints(double[] points, int d) {

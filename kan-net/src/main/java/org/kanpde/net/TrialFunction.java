@@ -31,6 +31,20 @@ public interface TrialFunction {
      */
     Evaluator evaluator(Derivatives level);
 
+    /**
+     * Creates per-thread scratch for evaluating blocks of points at once. The default runs
+     * {@link #evaluator} point by point; networks of dense layers override it with batched matrix
+     * products.
+     *
+     * @param level    the input derivatives computed and accepted as adjoints
+     * @param capacity largest number of points per block, &gt;= 1
+     * @return a new block evaluator (not thread-safe; create one per thread)
+     * @throws IllegalArgumentException if capacity &lt; 1
+     */
+    default BlockEvaluator blockEvaluator(Derivatives level, int capacity) {
+        return new PointwiseBlockEvaluator(this, level, capacity);
+    }
+
     /** A deep copy with its own parameter array. */
     TrialFunction copy();
 

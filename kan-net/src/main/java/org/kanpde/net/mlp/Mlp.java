@@ -3,6 +3,7 @@ package org.kanpde.net.mlp;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.kanpde.net.BlockEvaluator;
 import org.kanpde.net.Derivatives;
 import org.kanpde.net.TrialFunction;
 
@@ -88,12 +89,17 @@ public final class Mlp implements TrialFunction {
         if (widths[widths.length - 1] != 1) {
             throw new IllegalArgumentException("the output width must be 1 (u is scalar), got " + Arrays.toString(widths));
         }
+        org.kanpde.net.kan.Kan.checkSize("MLP", widths, parameterCount(widths));
+        return widths.clone();
+    }
+
+    /** Parameters of an MLP of these widths (weights and biases), without building it. */
+    public static long parameterCount(int... widths) {
         long count = 0;
         for (int l = 0; l + 1 < widths.length; l++) {
             count += (long) widths[l] * widths[l + 1] + widths[l + 1];
         }
-        org.kanpde.net.kan.Kan.checkSize("MLP", widths, count);
-        return widths.clone();
+        return count;
     }
 
     @Override
@@ -114,6 +120,12 @@ public final class Mlp implements TrialFunction {
     @Override
     public MlpEvaluator evaluator(Derivatives level) {
         return new MlpEvaluator(this, level);
+    }
+
+    /** Batched matrix products over the block: several times faster per point than {@link #evaluator} on wide layers. */
+    @Override
+    public BlockEvaluator blockEvaluator(Derivatives level, int capacity) {
+        return new MlpBlockEvaluator(this, level, capacity);
     }
 
     @Override

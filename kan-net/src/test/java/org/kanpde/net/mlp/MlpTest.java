@@ -58,4 +58,22 @@ class MlpTest {
         e = assertThrows(IllegalArgumentException.class, () -> Mlp.tanh(0, 3, 4, 2));
         assertTrue(e.getMessage().contains("output width must be 1"), e.getMessage());
     }
+
+    @Test
+    void fastTanhIsAccurateToRoundOff() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 200_000; i++) {
+            double x = random.nextDouble(-25, 25) * (i % 4 == 0 ? 1e-3 : 1);
+            double exact = Math.tanh(x);
+            double fast = Activation.tanh(x);
+            assertEquals(exact, fast, 3e-16, "tanh(" + x + ")");
+            if (Math.abs(x) < 1e-2) {
+                assertEquals(exact, fast, 1e-15 * Math.abs(exact), "tanh(" + x + ") relative");
+            }
+        }
+        assertEquals(1.0, Activation.tanh(800), 0.0);
+        assertEquals(-1.0, Activation.tanh(Double.NEGATIVE_INFINITY), 0.0);
+        assertEquals(0.0, Activation.tanh(0.0), 0.0);
+        assertTrue(Double.isNaN(Activation.tanh(Double.NaN)));
+    }
 }

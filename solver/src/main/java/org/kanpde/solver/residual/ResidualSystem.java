@@ -2,6 +2,7 @@ package org.kanpde.solver.residual;
 
 import java.util.Arrays;
 
+import org.kanpde.net.BlockEvaluator;
 import org.kanpde.net.Derivatives;
 import org.kanpde.net.Evaluator;
 import org.kanpde.net.Jet;
@@ -41,6 +42,8 @@ public final class ResidualSystem implements LeastSquaresObjective, Differentiab
     private static final int PARTITIONS = 4;
     /** Rows gathered before a dense block update of J^T J. */
     private static final int BLOCK_ROWS = 32;
+    /** Points per block evaluation of the loss and its gradient (a divisor of CHUNK). */
+    private static final int BLOCK_POINTS = 32;
 
     private final TrialFunction model;
     private final ResidualRows rows;
@@ -147,16 +150,7 @@ public final class ResidualSystem implements LeastSquaresObjective, Differentiab
     public double residuals(double[] x, double[] residuals) {
         setPoint(x);
         int m = rows.count();
-        runner.run(m, CHUNK, (chunk, start, end, worker) -> {
-            Worker w = workers[worker];
-            double sum = 0;
-            for (int i = start; i < end; i++) {
-                double r = w.residual(i);
-                residuals[i] = r;
-                sum += r * r;
-            }
-            chunkLoss[chunk] = sum;
-        });
+        runner.run(m, CHUNK, (chunk, start, end, worker) -> chunkLoss[chunk] = workers[worker].residuals(start, end, residuals));
         return sumInOrder(chunkLoss);
     }
 
@@ -193,13 +187,7 @@ public final class ResidualSystem implements LeastSquaresObjective, Differentiab
             } else {
                 Arrays.fill(g, 0.0);
             }
-            double sum = 0;
-            for (int i = start; i < end; i++) {
-                double r = w.residual(i);
-                sum += r * r;
-                w.accumulateGradient(i, 2 * r, g);
-            }
-            chunkLoss[chunk] = sum;
+            chunkLoss[chunk] = w.lossGradient(start, end, g);
         });
         Arrays.fill(gradient, 0.0);
         for (double[] g : chunkGradient) {
@@ -299,9 +287,13 @@ public final class ResidualSystem implements LeastSquaresObjective, Differentiab
         return s;
     }
 
-    /** Per-thread evaluator and scratch. */
+    /** Per-thread evaluators and scratch. */
     private final class Worker {
+        /** Row by row, for Jacobian rows. */
         private final Evaluator evaluator = model.evaluator(Derivatives.HESSIAN_DIAGONAL);
+        /** Block by block, for the loss and its gradient (much faster for MLPs). */
+        private final BlockEvaluator blockEvaluator = model.blockEvaluator(Derivatives.HESSIAN_DIAGONAL, BLOCK_POINTS);
+        private final double[] blockAdjoints = new double[BLOCK_POINTS * blockEvaluator.channels()];
         private final double[] gradV = new double[d];
         private final double[] secondV = new double[d];
         private final double[] jet = new double[1 + 2 * d];
@@ -320,11 +312,63 @@ public final class ResidualSystem implements LeastSquaresObjective, Differentiab
             Jet j = evaluator.forward(rows.points(), i * d);
             j.copyGradient(gradV);
             j.copySecond(secondV);
+            return residualOf(i, j.value());
+        }
+
+        /** Residuals of rows [start, end) into {@code out}; returns their sum of squares. */
+        double residuals(int start, int end, double[] out) {
+            double sum = 0;
+            for (int b0 = start; b0 < end; b0 += BLOCK_POINTS) {
+                int count = Math.min(BLOCK_POINTS, end - b0);
+                double[] jets = blockEvaluator.forward(rows.points(), b0 * d, count);
+                for (int t = 0; t < count; t++) {
+                    double r = residualOf(b0 + t, jets, t * blockEvaluator.channels());
+                    out[b0 + t] = r;
+                    sum += r * r;
+                }
+            }
+            return sum;
+        }
+
+        /** Adds the gradient of the sum of squares of rows [start, end) to g (all parameters) and returns that sum. */
+        double lossGradient(int start, int end, double[] g) {
+            int channels = blockEvaluator.channels();
+            double sum = 0;
+            for (int b0 = start; b0 < end; b0 += BLOCK_POINTS) {
+                int count = Math.min(BLOCK_POINTS, end - b0);
+                double[] jets = blockEvaluator.forward(rows.points(), b0 * d, count);
+                for (int t = 0; t < count; t++) {
+                    int i = b0 + t;
+                    double r = residualOf(i, jets, t * channels);
+                    sum += r * r;
+                    currentRow = i;
+                    double scale = 2 * r;
+                    int base = t * channels;
+                    blockAdjoints[base] = networkSeeds() * scale;
+                    for (int k = 0; k < d; k++) {
+                        blockAdjoints[base + 1 + k] = gbarV[k] * scale;
+                        blockAdjoints[base + 1 + d + k] = sbarV[k] * scale;
+                    }
+                }
+                blockEvaluator.backward(blockAdjoints, g);
+            }
+            return sum;
+        }
+
+        /** Residual of row i from the network's jet at {@code jets[base ..]} (value, gradient, Hessian diagonal). */
+        private double residualOf(int i, double[] jets, int base) {
+            System.arraycopy(jets, base + 1, gradV, 0, d);
+            System.arraycopy(jets, base + 1 + d, secondV, 0, d);
+            return residualOf(i, jets[base]);
+        }
+
+        /** Residual of row i from the network's value v and its derivatives in gradV and secondV. */
+        private double residualOf(int i, double v) {
             double[] lift = rows.lift();
             if (lift != null) {
-                DirichletLift.compose(j.value(), gradV, secondV, lift, i * DirichletLift.recordSize(d), d, jet);
+                DirichletLift.compose(v, gradV, secondV, lift, i * DirichletLift.recordSize(d), d, jet);
             } else {
-                jet[0] = j.value();
+                jet[0] = v;
                 System.arraycopy(gradV, 0, jet, 1, d);
                 System.arraycopy(secondV, 0, jet, 1 + d, d);
             }
@@ -361,17 +405,6 @@ public final class ResidualSystem implements LeastSquaresObjective, Differentiab
         }
 
         private int currentRow;
-
-        /** Adds scale * dr_i/dtheta to g (all parameters); call right after residual(i). */
-        void accumulateGradient(int i, double scale, double[] g) {
-            currentRow = i;
-            double vbar = networkSeeds();
-            for (int k = 0; k < d; k++) {
-                gbarV[k] *= scale;
-                sbarV[k] *= scale;
-            }
-            evaluator.backward(vbar * scale, gbarV, sbarV, g);
-        }
 
         /** The row's Jacobian over the free parameters, sorted by index; call right after residual(i). */
         int jacobianRow(int i) {
