@@ -30,8 +30,9 @@ final class ModelOptions {
     String layerGridMax;
 
     @Option(names = "--optimizer", paramLabel = "lm|lbfgs|adam",
-            description = {"Optimizer for every stage, or one per stage: an MLP trains one stage per entry,",
-                "e.g. adam,lbfgs (default: lm)."})
+            description = "Optimizer for every stage, or one per stage (an MLP trains one stage per entry, "
+                    + "e.g. adam,lbfgs). Default: lm; for MLPs of more than 1000 parameters adam,lbfgs "
+                    + "(30 Adam iterations, then L-BFGS).")
     String optimizer;
 
     @Option(names = "--iterations", paramLabel = "N1,N2,...",

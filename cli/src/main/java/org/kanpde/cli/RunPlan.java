@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.kanpde.net.TrialFunction;
 import org.kanpde.net.basis.BasisType;
+import org.kanpde.net.mlp.Mlp;
 import org.kanpde.solver.geometry.SamplingScheme;
 import org.kanpde.solver.PdeSolver;
 import org.kanpde.solver.problem.Problem;
@@ -80,8 +81,9 @@ final class RunPlan {
         if (order != null && order.length != 1 && order.length != layers) {
             throw new BadInputException("--k " + join(order) + " needs one value or one per layer (" + layers + ")");
         }
-        int stages = grids == null ? listed.length : grids.length;
-        if (listed.length != 1 && listed.length != stages) {
+        int stages = grids == null ? (listed == null ? Recipes.optimizers(false, (int) Math.min(Integer.MAX_VALUE, Mlp.parameterCount(widths))).length : listed.length)
+                : grids.length;
+        if (listed != null && listed.length != 1 && listed.length != stages) {
             throw new BadInputException("--optimizer " + m.optimizer + " needs one optimizer or one per grid stage (" + stages + ")");
         }
         if (iterationOption != null && iterationOption.length != 1 && iterationOption.length != stages) {
@@ -96,9 +98,15 @@ final class RunPlan {
                     + problem.name() + "' has others");
         }
         PdeSolver.Builder b = (kan ? PdeSolver.kan().grids(grids).order(order) : PdeSolver.mlp())
-                .widths(widths).optimizer(listed).learningRate(m.learningRate)
-                .sampling(sampling(t.sampling)).boundaryWeight(t.boundaryWeight).hardDirichlet(t.hardBc).seed(t.seed)
+                .widths(widths).learningRate(m.learningRate)
+                .sampling(sampling(t.sampling)).hardDirichlet(t.hardBc).seed(t.seed)
                 .timeLimit(t.timeLimit != null ? t.timeLimit : defaultTimeLimit);
+        if (listed != null) {
+            b.optimizer(listed);
+        }
+        if (t.boundaryWeight != null) {
+            b.boundaryWeight(t.boundaryWeight);
+        }
         if (iterationOption != null) {
             b.iterations(iterationOption);
         }
@@ -144,10 +152,10 @@ final class RunPlan {
         return out;
     }
 
-    /** Parses {@code lm}, or a comma-separated list such as {@code adam,lbfgs}; default lm. */
+    /** Parses {@code lm}, or a comma-separated list such as {@code adam,lbfgs}; null (the recipe's choice) stays null. */
     static Optimizer[] optimizers(String spec) {
         if (spec == null) {
-            return new Optimizer[] {Optimizer.LM};
+            return null;
         }
         String[] parts = spec.split(",", -1);
         Optimizer[] out = new Optimizer[parts.length];

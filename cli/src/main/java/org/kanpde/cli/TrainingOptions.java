@@ -20,9 +20,10 @@ final class TrainingOptions {
             description = "Collocation sampling: random, sobol, grid, gauss, chebyshev (default: ${DEFAULT-VALUE}).")
     String sampling;
 
-    @Option(names = "--boundary-weight", paramLabel = "BETA", defaultValue = "1000",
-            description = "Weight of the mean squared boundary residual (default: ${DEFAULT-VALUE}).")
-    double boundaryWeight;
+    @Option(names = "--boundary-weight", paramLabel = "BETA",
+            description = "Weight of the mean squared boundary residual (default: 1000 with Levenberg-Marquardt, "
+                    + "10 when every stage uses Adam or L-BFGS).")
+    Double boundaryWeight;
 
     @Option(names = "--hard-bc", description = "Impose Dirichlet data exactly (u = g + D*N) instead of by penalty.")
     boolean hardBc;
@@ -50,7 +51,7 @@ final class TrainingOptions {
         if (boundaryPoints != null && boundaryPoints < 0) {
             throw new BadInputException("--boundary-points must be >= 0, got " + boundaryPoints);
         }
-        if (!(boundaryWeight >= 0) || !Double.isFinite(boundaryWeight)) {
+        if (boundaryWeight != null && (!(boundaryWeight >= 0) || !Double.isFinite(boundaryWeight))) {
             throw new BadInputException("--boundary-weight must be finite and >= 0, got " + boundaryWeight);
         }
         if (timeLimit != null && !(timeLimit > 0)) {

@@ -31,8 +31,11 @@ import org.kanpde.solver.train.TrainingSettings;
  * <p>KAN defaults: widths [d, 2d+1, 1], spline order 5, grids 5, 10, 20, 50 (5, 10, 20 in 3-D) with
  * Levenberg-Marquardt for 150, 150, 300 and 400 iterations (150, 300, 400 in 3-D), 6000 random interior points and 600 boundary points,
  * boundary weight 1000. MLP defaults: [d, 20, 20, 1] tanh, 600 Levenberg-Marquardt iterations,
- * 3000 points. Seed 0, all processors, no time limit. Schedules count iterations, so the same
- * seed gives bit-identical results on any number of threads.
+ * 3000 points; MLPs of more than {@value Recipes#MLP_LM_MAX_PARAMETERS} parameters train with
+ * {@value Recipes#ADAM_WARMUP} Adam iterations, then L-BFGS, with boundary weight
+ * {@value Recipes#BOUNDARY_WEIGHT_FIRST_ORDER} (see {@link Recipes}). Seed 0, all processors, no
+ * time limit. Schedules count iterations, so the same seed gives bit-identical results on any
+ * number of threads.
  */
 public final class PdeSolver {
     private final boolean kan;
@@ -47,6 +50,7 @@ public final class PdeSolver {
     private final Integer points;
     private final Integer boundaryPoints;
     private final double learningRate;
+    private final Double boundaryWeight;
 
     private PdeSolver(Builder b) {
         this.kan = b.kan;
@@ -61,6 +65,7 @@ public final class PdeSolver {
         this.points = b.points;
         this.boundaryPoints = b.boundaryPoints;
         this.learningRate = b.learningRate;
+        this.boundaryWeight = b.boundaryWeight;
     }
 
     /** A builder for the default KAN recipe. */
@@ -84,14 +89,15 @@ public final class PdeSolver {
     /** The training settings this configuration uses for a problem. */
     public TrainingSettings settings(Problem problem) {
         int[][] g = kan ? perLayer(problem.dimension()) : null;
-        int stages = kan ? g.length : optimizers.length;
-        Optimizer[] perStage = optimizers;
-        if (optimizers.length == 1 && stages > 1) {
+        Optimizer[] chosen = optimizers != null ? optimizers : Recipes.optimizers(kan, initialModel(problem).parameterCount());
+        int stages = kan ? g.length : chosen.length;
+        Optimizer[] perStage = chosen;
+        if (chosen.length == 1 && stages > 1) {
             perStage = new Optimizer[stages];
-            Arrays.fill(perStage, optimizers[0]);
-        } else if (optimizers.length != stages) {
+            Arrays.fill(perStage, chosen[0]);
+        } else if (chosen.length != stages) {
             throw new IllegalArgumentException("need one optimizer or one per grid stage (" + stages + "), got "
-                    + Arrays.toString(optimizers));
+                    + Arrays.toString(chosen));
         }
         int[] it = iterations != null ? iterations : Recipes.iterations(perStage);
         if (it.length == 1 && stages > 1) {
@@ -103,7 +109,8 @@ public final class PdeSolver {
         }
         List<Stage> schedule = Recipes.schedule(perStage, g, it).stream().map(s -> s.withLearningRate(learningRate)).toList();
         int n = points != null ? points : kan ? Recipes.KAN_POINTS : Recipes.MLP_POINTS;
-        return base.toBuilder().stages(schedule).interiorPoints(n)
+        double beta = boundaryWeight != null ? boundaryWeight : Recipes.boundaryWeight(perStage);
+        return base.toBuilder().stages(schedule).interiorPoints(n).boundaryWeight(beta)
                 .boundaryPoints(boundaryPoints != null ? boundaryPoints : Math.max(1, n / 10)).build();
     }
 
@@ -149,7 +156,10 @@ public final class PdeSolver {
         private int[] order = {Recipes.KAN_ORDER};
         private BasisType[] basis = {BasisType.BSPLINE};
         private int[] layerGridMax;
-        private Optimizer[] optimizers = {Optimizer.LM};
+        /** Null: the recipe's choice for the model ({@link Recipes#optimizers}). */
+        private Optimizer[] optimizers;
+        /** Null: the recipe's choice for the optimizers ({@link Recipes#boundaryWeight}). */
+        private Double boundaryWeight;
         private int[] iterations;
         private Integer points;
         private Integer boundaryPoints;
@@ -209,7 +219,10 @@ public final class PdeSolver {
             return this;
         }
 
-        /** The optimizer of every stage, or one per stage (default Levenberg-Marquardt). */
+        /**
+         * The optimizer of every stage, or one per stage (default Levenberg-Marquardt; for MLPs of
+         * more than {@value Recipes#MLP_LM_MAX_PARAMETERS} parameters Adam, then L-BFGS).
+         */
         public Builder optimizer(Optimizer... o) {
             if (o == null || o.length == 0) {
                 throw new IllegalArgumentException("need at least one optimizer");
@@ -253,9 +266,13 @@ public final class PdeSolver {
             return this;
         }
 
-        /** Weight of the mean squared boundary residual (default 1000). */
+        /**
+         * Weight of the mean squared boundary residual (default 1000 with Levenberg-Marquardt, 10
+         * when every stage uses Adam or L-BFGS).
+         */
         public Builder boundaryWeight(double beta) {
             settings.boundaryWeight(beta);
+            this.boundaryWeight = beta;
             return this;
         }
 

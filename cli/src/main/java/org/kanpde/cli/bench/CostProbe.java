@@ -16,6 +16,7 @@ import org.kanpde.solver.problem.Problem;
 import org.kanpde.solver.residual.ResidualRows;
 import org.kanpde.solver.residual.ResidualSystem;
 import org.kanpde.solver.train.Optimizer;
+import org.kanpde.solver.train.Recipes;
 import org.kanpde.solver.train.Stage;
 import org.kanpde.solver.train.TrainingSettings;
 
@@ -75,7 +76,7 @@ final class CostProbe {
         long s = seed * 1_000_003L;
         PointSet interior = problem.domain().sampleInterior(points, SamplingScheme.RANDOM, s);
         BoundarySample boundary = problem.domain().sampleBoundary(Math.max(1, points / 10), SamplingScheme.RANDOM, s + 7);
-        ResidualRows rows = ResidualRows.of(problem, interior, boundary, RunSpec.BOUNDARY_WEIGHT, false);
+        ResidualRows rows = ResidualRows.of(problem, interior, boundary, Recipes.BOUNDARY_WEIGHT_LM, false);
         int[] free = f instanceof Kan ? ((Kan) f).parameterIndices(defaultTrainable().trainableKan())
                 : allIndices(f.parameterCount());
         try (ParallelRunner runner = new ParallelRunner(threads)) {

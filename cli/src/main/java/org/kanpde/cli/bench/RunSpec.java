@@ -31,8 +31,6 @@ import org.kanpde.solver.train.TrainingSettings;
 final class RunSpec {
     /** Adam learning rate: the default of {@code solve --learning-rate}. */
     static final double LEARNING_RATE = 1e-3;
-    /** Boundary weight: the default of {@code solve --boundary-weight}. */
-    static final double BOUNDARY_WEIGHT = 1000;
     /**
      * Minimum wall-time cap in seconds of the runs that count iterations. It only guards against
      * runaway runs: KANs with dense edge bases (Chebyshev, Fourier) on the 3-D problem need about
@@ -184,7 +182,7 @@ final class RunSpec {
         return TrainingSettings.builder()
                 .interiorPoints(points).boundaryPoints(boundaryPoints)
                 .interiorSampling(SamplingScheme.RANDOM).boundarySampling(SamplingScheme.RANDOM)
-                .boundaryWeight(BOUNDARY_WEIGHT).hardDirichlet(false).seed(seed).stages(schedule)
+                .boundaryWeight(Recipes.boundaryWeight(optimizers)).hardDirichlet(false).seed(seed).stages(schedule)
                 .timeLimit(timeLimit).threads(threads).build();
     }
 

@@ -21,6 +21,11 @@ import java.util.Objects;
  * iteration. Immutable; {@code withX} methods return modified copies.
  */
 public final class LevenbergMarquardt {
+    /** n x n matrices alive during an iteration: J^T J, the factorized system, the objective's accumulator. */
+    private static final int DENSE_MATRICES = 3;
+    /** Share of the JVM's maximum memory the normal equations may take. */
+    private static final double MEMORY_SHARE = 0.75;
+
     private final double initialDamping;
     private final double diagonalFloor;
     private final int maxRejections;
@@ -86,6 +91,7 @@ public final class LevenbergMarquardt {
      */
     public MinimizerRun start(LeastSquaresObjective objective, double[] start) {
         Objects.requireNonNull(objective, "objective");
+        checkSize(objective.dimension(), Runtime.getRuntime().maxMemory());
         if (start.length != objective.dimension()) {
             throw new IllegalArgumentException("start point has length " + start.length + ", expected "
                     + objective.dimension());
@@ -105,6 +111,7 @@ public final class LevenbergMarquardt {
      * @throws IllegalArgumentException if the state is not a Levenberg-Marquardt state of this size
      */
     public MinimizerRun resume(LeastSquaresObjective objective, OptimizerState state) {
+        checkSize(objective.dimension(), Runtime.getRuntime().maxMemory());
         state.check(name(), objective.dimension(), 2, 0);
         Run run = new Run(objective, state.point());
         double[] numbers = state.numbers();
@@ -117,6 +124,27 @@ public final class LevenbergMarquardt {
         run.iterations = state.iterations();
         run.evaluations = state.evaluations();
         return run;
+    }
+
+    /**
+     * Checks that the dense normal equations of {@code n} unknowns fit: an iteration holds
+     * three n x n matrices of doubles (J^T J, its damped factor, and the
+     * objective's accumulator), and Java arrays hold at most 2^31 - 1 entries.
+     *
+     * @param n         number of unknowns
+     * @param maxMemory bytes the JVM may use ({@link Runtime#maxMemory()})
+     * @throws IllegalArgumentException naming n and the memory needed, with the alternatives
+     */
+    public static void checkSize(int n, long maxMemory) {
+        long entries = (long) n * n;
+        double gigabytes = DENSE_MATRICES * 8.0 * entries / 1e9;
+        if (entries > Integer.MAX_VALUE - 8 || DENSE_MATRICES * 8.0 * entries > MEMORY_SHARE * maxMemory) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "Levenberg-Marquardt needs dense %d x %d normal equations for %d trainable parameters (about %.1f GB), "
+                            + "more than it may use here (%.1f GB of the JVM's %.1f GB); train networks this large with "
+                            + "L-BFGS or Adam (--optimizer adam,lbfgs), or use a smaller network",
+                    n, n, n, gigabytes, MEMORY_SHARE * maxMemory / 1e9, maxMemory / 1e9));
+        }
     }
 
     @Override

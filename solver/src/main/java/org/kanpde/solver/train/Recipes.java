@@ -21,7 +21,16 @@ import org.kanpde.solver.problem.Problem;
  * the same numbers; a time limit only caps the stages (in proportion to their expected cost).
  *
  * <p>MLP: [d, 20, 20, 1] tanh with Levenberg-Marquardt, which beat Adam followed by L-BFGS on
- * [d, 100, 100, 100, 1] by orders of magnitude at equal time.
+ * [d, 100, 100, 100, 1] by orders of magnitude at equal time. MLPs of more than
+ * {@value #MLP_LM_MAX_PARAMETERS} parameters, whose dense normal equations cost too much per
+ * iteration, train with {@value #ADAM_WARMUP} Adam iterations and then L-BFGS.
+ *
+ * <p>Boundary weight: {@value #BOUNDARY_WEIGHT_LM} with Levenberg-Marquardt (100 left the boundary
+ * error dominant, 1e4 was worse), {@value #BOUNDARY_WEIGHT_FIRST_ORDER} when every stage is Adam or
+ * L-BFGS: on poisson2d-sin, 60 s of L-BFGS on [2,100,100,100,1] reached relative L2 1.1e-1 with
+ * weight 1000, 2.8e-2 with 100, 9.7e-3 with 10 and 1.1e-1 with 1. A large weight makes the loss
+ * badly conditioned, which Levenberg-Marquardt's damped Gauss-Newton steps absorb and first-order
+ * steps do not.
  */
 public final class Recipes {
     /** Default KAN grid schedule in 1 and 2 dimensions. */
@@ -38,6 +47,16 @@ public final class Recipes {
     public static final int MLP_POINTS = 3000;
     /** Default total time cap in seconds. */
     public static final double TIME_LIMIT = 120;
+    /** Largest MLP (parameters) that trains with Levenberg-Marquardt by default. */
+    public static final int MLP_LM_MAX_PARAMETERS = 1000;
+    /** Adam iterations before L-BFGS in the default schedule of large MLPs. */
+    public static final int ADAM_WARMUP = 30;
+    /** L-BFGS iterations after the warm-up in the default schedule of large MLPs (the time limit usually ends it first). */
+    public static final int LBFGS_AFTER_WARMUP = 5000;
+    /** Default boundary weight when some stage uses Levenberg-Marquardt. */
+    public static final double BOUNDARY_WEIGHT_LM = 1000;
+    /** Default boundary weight when every stage uses Adam or L-BFGS. */
+    public static final double BOUNDARY_WEIGHT_FIRST_ORDER = 10;
 
     private Recipes() {
     }
@@ -91,6 +110,33 @@ public final class Recipes {
     }
 
     /**
+     * The default optimizers of a model: Levenberg-Marquardt for KANs and for MLPs of at most
+     * {@link #MLP_LM_MAX_PARAMETERS} parameters, else an Adam warm-up followed by L-BFGS.
+     *
+     * @param kan        whether the model is a KAN
+     * @param parameters the model's parameter count
+     */
+    public static Optimizer[] optimizers(boolean kan, int parameters) {
+        if (kan || parameters <= MLP_LM_MAX_PARAMETERS) {
+            return new Optimizer[] {Optimizer.LM};
+        }
+        return new Optimizer[] {Optimizer.ADAM, Optimizer.LBFGS};
+    }
+
+    /**
+     * The default boundary weight of a schedule: {@link #BOUNDARY_WEIGHT_LM} if any stage uses
+     * Levenberg-Marquardt, else {@link #BOUNDARY_WEIGHT_FIRST_ORDER}.
+     */
+    public static double boundaryWeight(Optimizer[] optimizers) {
+        for (Optimizer o : optimizers) {
+            if (o == Optimizer.LM) {
+                return BOUNDARY_WEIGHT_LM;
+            }
+        }
+        return BOUNDARY_WEIGHT_FIRST_ORDER;
+    }
+
+    /**
      * Default iterations of each of {@code stages} stages of an optimizer: Levenberg-Marquardt 150
      * per stage with 300 and 400 for the last two (where the fine grids converge) or 600 for a
      * single stage, L-BFGS 1000, Adam 2000.
@@ -120,10 +166,14 @@ public final class Recipes {
     /**
      * Default iterations when stage s runs {@code optimizers[s]}: like
      * {@link #iterations(Optimizer, int)} for the Levenberg-Marquardt stages, 1000 for L-BFGS and
-     * 2000 for Adam stages.
+     * 2000 for Adam stages; the schedule Adam, L-BFGS is the large-MLP recipe,
+     * {@value #ADAM_WARMUP} and {@value #LBFGS_AFTER_WARMUP} iterations.
      */
     public static int[] iterations(Optimizer[] optimizers) {
         int n = optimizers.length;
+        if (n == 2 && optimizers[0] == Optimizer.ADAM && optimizers[1] == Optimizer.LBFGS) {
+            return new int[] {ADAM_WARMUP, LBFGS_AFTER_WARMUP};
+        }
         int[] lm = iterations(Optimizer.LM, n);
         int[] it = new int[n];
         for (int s = 0; s < n; s++) {

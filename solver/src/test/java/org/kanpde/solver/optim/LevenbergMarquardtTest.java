@@ -176,4 +176,17 @@ class LevenbergMarquardtTest {
         double[] indefinite = {1, 2, 2, 1};
         assertFalse(Cholesky.factorize(indefinite, 2));
     }
+
+    @Test
+    void normalEquationsThatDoNotFitInMemoryAreRefusedWithTheAlternatives() {
+        long sixGigabytes = 6L << 30;
+        LevenbergMarquardt.checkSize(825, sixGigabytes);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LevenbergMarquardt.checkSize(20601, sixGigabytes));
+        assertTrue(e.getMessage().contains("20601 trainable parameters") && e.getMessage().contains("10.2 GB")
+                && e.getMessage().contains("--optimizer adam,lbfgs"), e.getMessage());
+        // beyond the largest Java array whatever the memory
+        e = assertThrows(IllegalArgumentException.class, () -> LevenbergMarquardt.checkSize(50000, Long.MAX_VALUE));
+        assertTrue(e.getMessage().contains("50000 x 50000"), e.getMessage());
+    }
 }
