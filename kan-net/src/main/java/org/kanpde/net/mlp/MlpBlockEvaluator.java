@@ -6,6 +6,7 @@ import org.kanpde.net.BlockEvaluator;
 import org.kanpde.net.Derivatives;
 import org.kanpde.net.SecondPairs;
 import org.kanpde.net.TrialFunction;
+import org.kanpde.net.linalg.RowKernels;
 
 /**
  * Forward and reverse passes of an {@link Mlp} over a block of B points as matrix products.
@@ -16,9 +17,7 @@ import org.kanpde.net.TrialFunction;
  * rows of its inputs, the adjoints of its inputs another, and its weight gradient a third, over
  * all channels and points at once. Each weight is loaded once per block instead of once per point
  * and channel, and the inner loops run over C*B contiguous numbers, which the JIT vectorizes.
- * Every node's row is an array of its own, indexed from 0 in the kernels ({@link RowKernels}):
- * with offsets into one shared array the JIT must assume that rows overlap, and the same loops
- * ran about 2.5 times slower.
+ * Every node's row is an array of its own, as {@link RowKernels} needs.
  *
  * <p>The forward pass adds the terms in the same order as {@link MlpEvaluator}, so values and
  * input derivatives are bit-identical to it; parameter gradients agree to round-off (their sums

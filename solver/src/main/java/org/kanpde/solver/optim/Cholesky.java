@@ -1,12 +1,18 @@
 package org.kanpde.solver.optim;
 
+import org.kanpde.net.linalg.RowKernels;
+import org.kanpde.net.parallel.ChunkTask;
+import org.kanpde.net.parallel.ParallelRunner;
+
 /**
  * In-place Cholesky factorization A = L L^T of a dense symmetric positive definite matrix stored
  * row-major in a flat array, and the triangular solves.
  *
  * <p>This is the hot path of Levenberg-Marquardt on small networks (n up to a few thousand), so it
- * is written for the JIT: row-oriented (each entry of L is a dot product of two contiguous row
- * prefixes), with four independent accumulators so that the multiply-adds pipeline.
+ * is written for the JIT. The blocked factorization spends nearly all its time in the update of
+ * the trailing matrix by each block column, which runs as vectorized row kernels
+ * ({@link RowKernels}) on the transposed block column; the small diagonal blocks and panels are
+ * row-oriented dot products with four independent accumulators.
  */
 public final class Cholesky {
     /** Columns per block of the parallel factorization. */
@@ -26,14 +32,19 @@ public final class Cholesky {
      * @param runner threads
      * @return true on success, false if a pivot is not positive
      */
-    public static boolean factorize(double[] a, int n, org.kanpde.net.parallel.ParallelRunner runner) {
+    public static boolean factorize(double[] a, int n, ParallelRunner runner) {
         if (runner.threads() == 1 || n < 2 * BLOCK) {
             return factorizeBlocked(a, n, null);
         }
         return factorizeBlocked(a, n, runner);
     }
 
-    private static boolean factorizeBlocked(double[] a, int n, org.kanpde.net.parallel.ParallelRunner runner) {
+    private static boolean factorizeBlocked(double[] a, int n, ParallelRunner runner) {
+        int threads = runner == null ? 1 : runner.threads();
+        // the block column of L transposed, panel[k - k0][j - k1] = L[j][k], and a row buffer per worker:
+        // the trailing update then runs as vectorized row kernels on arrays indexed from 0
+        double[][] panel = new double[BLOCK][Math.max(0, n - BLOCK)];
+        double[][] rows = new double[threads][Math.max(0, n - BLOCK)];
         for (int k0 = 0; k0 < n; k0 += BLOCK) {
             int k1 = Math.min(n, k0 + BLOCK);
             // diagonal block: plain row-oriented Cholesky on columns k0..k1 (earlier columns are folded in)
@@ -57,34 +68,53 @@ public final class Cholesky {
             }
             int first = k1;
             int blockStart = k0;
-            int blockEnd = k1;
-            org.kanpde.net.parallel.ChunkTask panelAndUpdate = (chunk, start, end, worker) -> {
+            int width = k1 - k0;
+            ChunkTask panelSolve = (chunk, start, end, worker) -> {
                 for (int i = first + start; i < first + end; i++) {
                     int ri = i * n;
-                    // panel: row i of L in this block column, by forward substitution
-                    for (int j = blockStart; j < blockEnd; j++) {
+                    // row i of L in this block column, by forward substitution
+                    for (int j = blockStart; j < blockStart + width; j++) {
                         int rj = j * n;
                         a[ri + j] = (a[ri + j] - dot(a, ri + blockStart, rj + blockStart, j - blockStart)) / a[rj + j];
                     }
                 }
             };
-            org.kanpde.net.parallel.ChunkTask trailing = (chunk, start, end, worker) -> {
+            ChunkTask trailing = (chunk, start, end, worker) -> {
+                double[] row = rows[worker];
                 for (int i = first + start; i < first + end; i++) {
                     int ri = i * n;
-                    for (int j = first; j <= i; j++) {
-                        int rj = j * n;
-                        a[ri + j] -= dot(a, ri + blockStart, rj + blockStart, blockEnd - blockStart);
+                    int length = i - first + 1;
+                    // A[i][first..i] -= sum_k L[i][k] L[first..i][k]
+                    System.arraycopy(a, ri + first, row, 0, length);
+                    int k = 0;
+                    for (; k + 3 < width; k += 4) {
+                        int c = ri + blockStart + k;
+                        RowKernels.addScaled(row, panel[k], panel[k + 1], panel[k + 2], panel[k + 3],
+                                -a[c], -a[c + 1], -a[c + 2], -a[c + 3], length);
                     }
+                    for (; k < width; k++) {
+                        RowKernels.addScaled(row, panel[k], -a[ri + blockStart + k], length);
+                    }
+                    System.arraycopy(row, 0, a, ri + first, length);
                 }
             };
-            int rows = n - first;
+            int count = n - first;
             if (runner == null) {
-                panelAndUpdate.run(0, 0, rows, 0);
-                trailing.run(0, 0, rows, 0);
+                panelSolve.run(0, 0, count, 0);
             } else {
-                runner.run(rows, 16, panelAndUpdate);
+                runner.run(count, 16, panelSolve);
+            }
+            for (int j = first; j < n; j++) {
+                int rj = j * n + blockStart;
+                for (int k = 0; k < width; k++) {
+                    panel[k][j - first] = a[rj + k];
+                }
+            }
+            if (runner == null) {
+                trailing.run(0, 0, count, 0);
+            } else {
                 // rows near the end carry more work in the trailing update: small chunks balance it
-                runner.run(rows, 8, trailing);
+                runner.run(count, 8, trailing);
             }
         }
         return true;

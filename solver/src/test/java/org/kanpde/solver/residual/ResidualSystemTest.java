@@ -118,6 +118,16 @@ class ResidualSystemTest {
     }
 
     @Test
+    void sparseKanRowsGiveTheNormalEquationsOfFiniteDifferences() {
+        // 9 edges x 23 coefficients = 207 columns, 9 x 4 = 36 non-zeros per row: J^T J is assembled
+        // from the sparse rows, not by the dense block update that the coarse KANs above take
+        Kan kan = Kan.builder().widths(2, 3, 1).gridSize(20).degree(3).inputRange(0, 1).noise(0.3).seed(7).build();
+        int[] free = kan.parameterIndices(EnumSet.of(ParameterKind.SPLINE_COEFFICIENTS));
+        assertEquals(207, free.length);
+        checkNormalEquations(system(TestProblems.mixed(), kan, free, false, 2));
+    }
+
+    @Test
     void mlpJacobianMatchesFiniteDifferences() {
         Mlp mlp = Mlp.tanh(5, 2, 6, 5, 1);
         int[] all = new int[mlp.parameterCount()];
