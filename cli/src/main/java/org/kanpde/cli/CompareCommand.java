@@ -17,10 +17,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code kanpde compare}: the default KAN and the default MLP on the same problem, side by side. */
+/**
+ * {@code kanpde compare}: the default KAN and the default MLP on the same problem, side by side,
+ * each with its default number of collocation points unless {@code --points} is given.
+ */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train the default KAN and the default MLP on the same problem and points, and compare them.",
-            "KAN [d,2d+1,1], k=5, grids 5,10,20,50; MLP [d,20,20,1] tanh; both with Levenberg-Marquardt."})
+        description = {"Train the default KAN and the default MLP on the same problem and compare them.",
+            "KAN [d,2d+1,1], k=5, grids 5,10,20,50, 6000 points; MLP [d,20,20,1] tanh,",
+            "3000 points; both with Levenberg-Marquardt. --points, --boundary-points and",
+            "--sampling, if given, apply to both."})
 final class CompareCommand implements Callable<Integer> {
     /** Default time cap per model. */
     static final double TIME_LIMIT = 90;
@@ -43,20 +48,20 @@ final class CompareCommand implements Callable<Integer> {
         mlpOptions.learningRate = 1e-3;
         RunPlan kanPlan = RunPlan.of(training, kanOptions, problem, training.problem, TIME_LIMIT);
         RunPlan mlpPlan = RunPlan.of(training, mlpOptions, problem, training.problem, TIME_LIMIT);
-        Outputs.prepare(training.out, null);
+        Outputs.prepare(training.out, null, null);
         out.printf(Locale.ROOT, "%s: %s%n", problem.name(), problem.description());
         out.flush();
         TrainingResult kan;
         TrainingResult mlp = null;
         boolean interrupted;
-        try (Interrupts interrupts = new Interrupts()) {
+        try (Interrupts interrupts = Interrupts.untilTrainingStarts()) {
             out.printf(Locale.ROOT, "[1/2] %s, %d parameters%n", kanPlan.model.describe(), kanPlan.model.parameterCount());
             kan = PinnTrainer.train(problem, kanPlan.model, kanPlan.settings,
-                    new ConsoleProgress(out, "  ", training.quiet, interrupts.flag(), kanPlan.settings.stages().size()));
+                    new ConsoleProgress(out, "  ", training.quiet, interrupts, kanPlan.settings.stages().size()));
             if (!interrupts.requested()) {
                 out.printf(Locale.ROOT, "[2/2] %s, %d parameters%n", mlpPlan.model.describe(), mlpPlan.model.parameterCount());
                 mlp = PinnTrainer.train(problem, mlpPlan.model, mlpPlan.settings,
-                        new ConsoleProgress(out, "  ", training.quiet, interrupts.flag(), mlpPlan.settings.stages().size()));
+                        new ConsoleProgress(out, "  ", training.quiet, interrupts, mlpPlan.settings.stages().size()));
             }
             interrupted = interrupts.requested();
             if (mlp != null && !interrupted) {

@@ -18,20 +18,36 @@ final class ConsoleProgress implements TrainingListener {
     private final String prefix;
     private final boolean quiet;
     private final AtomicBoolean stop;
+    private final Interrupts interrupts;
     private final int stages;
     private long lastPrint;
     private double lastRelL2 = Double.NaN;
 
     ConsoleProgress(PrintWriter out, String prefix, boolean quiet, AtomicBoolean stop, int stages) {
+        this(out, prefix, quiet, stop, null, stages);
+    }
+
+    /** Reads the stop flag of {@code interrupts} and arms them when the first stage starts. */
+    ConsoleProgress(PrintWriter out, String prefix, boolean quiet, Interrupts interrupts, int stages) {
+        this(out, prefix, quiet, interrupts.flag(), interrupts, stages);
+    }
+
+    private ConsoleProgress(PrintWriter out, String prefix, boolean quiet, AtomicBoolean stop, Interrupts interrupts,
+                            int stages) {
         this.out = out;
         this.prefix = prefix;
         this.quiet = quiet;
         this.stop = stop;
+        this.interrupts = interrupts;
         this.stages = stages;
     }
 
     @Override
     public void stageStarted(int index, Stage stage, String model, int parameters) {
+        if (interrupts != null) {
+            // from now on there are results to write after Ctrl-C, and iterations poll the flag
+            interrupts.arm();
+        }
         print(String.format(Locale.ROOT, "%sstage %d/%d: %s  (%s, %d parameters)", prefix, index + 1, stages, stage, model,
                 parameters));
         lastPrint = System.nanoTime();

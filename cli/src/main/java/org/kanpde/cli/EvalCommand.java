@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.kanpde.net.Derivatives;
 import org.kanpde.net.Evaluator;
 import org.kanpde.net.Jet;
 import org.kanpde.net.TrialFunction;
+import org.kanpde.problems.files.ProblemFiles;
 import org.kanpde.solver.io.ModelFile;
 import org.kanpde.solver.io.SavedModel;
 import org.kanpde.solver.problem.Problem;
@@ -25,9 +27,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kanpde eval}: evaluates a saved model at points from a CSV file. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Evaluate a saved model at the points of a CSV file (one point per line, d columns;",
-            "a first line that is not numeric is taken as a header). Prints CSV: the coordinates, u, and optionally",
-            "the gradient and the Laplacian. Values are bit-identical to the process that trained the model."})
+        description = {"Evaluate a saved model at the points of a CSV file (one point per line, d",
+            "columns; a first line of names, such as x,y, is taken as a header). Prints CSV:",
+            "the coordinates, u, and optionally the gradient and the Laplacian. Values are",
+            "bit-identical to the process that trained the model. For a --hard-bc model on",
+            "a polygon (or the L-shape) the derivatives at boundary points are the limits",
+            "from inside; at vertices, where they do not exist, they are NaN."})
 final class EvalCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -49,7 +54,12 @@ final class EvalCommand implements Callable<Integer> {
         SavedModel saved = ModelFile.read(model);
         TrialFunction f = saved.network();
         if (saved.hardDirichlet()) {
-            Problem problem = ProblemSource.resolve(saved.problem());
+            Problem problem = problemOf(saved);
+            if (problem.dimension() != f.inputDimension() || !problem.isPureDirichlet()) {
+                throw new BadInputException("model " + model + " (hard Dirichlet) does not fit problem '" + problem.name()
+                        + "': the network is " + f.inputDimension() + "-D and needs a " + f.inputDimension()
+                        + "-D problem with Dirichlet conditions only");
+            }
             f = new HardDirichletFunction(f, problem.boundaryCondition(0).data(), problem.domain().distance());
         }
         int d = f.inputDimension();
@@ -94,33 +104,58 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The problem whose Dirichlet data and distance function turn a hard-BC network v into
+     * u = g + D v: the copy of the problem file saved with the model, or (catalogue problems,
+     * models saved before copies were kept) the problem id or file name it records.
+     */
+    private Problem problemOf(SavedModel saved) {
+        Object embedded = saved.metadata().get(SolveCommand.PROBLEM_FILE);
+        if (embedded instanceof Map<?, ?> file && file.get("json") instanceof String json) {
+            String name = file.get("name") instanceof String n ? n : saved.problem();
+            try {
+                return ProblemFiles.parse(json, name);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("model " + model + ": its copy of problem file " + name + " is invalid: "
+                        + e.getMessage());
+            }
+        }
+        try {
+            return ProblemSource.resolve(saved.problem());
+        } catch (BadInputException | IllegalArgumentException e) {
+            throw new BadInputException("model " + model + " imposes its Dirichlet data exactly and needs its problem '"
+                    + saved.problem() + "' (resolved from the current directory): " + e.getMessage());
+        }
+    }
+
     static double[] readPoints(Path file, int d) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException("points file " + file + " does not exist");
         }
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<double[]> rows = new ArrayList<>();
+        boolean first = true;
         for (int n = 0; n < lines.size(); n++) {
             String line = lines.get(n).trim();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
             String[] cells = line.split("[,;\\s]+");
+            // Only a first line of names is a header: a line with any number in it is data, so a
+            // typo in the first point is reported instead of dropping that point.
+            if (first && isHeader(cells)) {
+                first = false;
+                continue;
+            }
+            first = false;
             double[] row = new double[cells.length];
-            boolean numeric = true;
             for (int k = 0; k < cells.length; k++) {
                 try {
                     row[k] = Double.parseDouble(cells[k]);
                 } catch (NumberFormatException e) {
-                    numeric = false;
-                    if (!rows.isEmpty() || n > firstContentLine(lines)) {
-                        throw new BadInputException("points file " + file + ", line " + (n + 1) + ": '" + cells[k]
-                                + "' is not a number");
-                    }
+                    throw new BadInputException("points file " + file + ", line " + (n + 1) + ": '" + cells[k]
+                            + "' is not a number");
                 }
-            }
-            if (!numeric) {
-                continue;
             }
             if (row.length != d) {
                 throw new BadInputException("points file " + file + ", line " + (n + 1) + " has " + row.length
@@ -140,13 +175,27 @@ final class EvalCommand implements Callable<Integer> {
         return flat;
     }
 
-    private static int firstContentLine(List<String> lines) {
-        for (int n = 0; n < lines.size(); n++) {
-            String l = lines.get(n).trim();
-            if (!l.isEmpty() && !l.startsWith("#")) {
-                return n;
+    /**
+     * Whether a line is a header: every cell (without quotes) a name that starts with a letter or
+     * an underscore, and none a number or a spelling of NaN or infinity.
+     */
+    static boolean isHeader(String[] cells) {
+        for (String c : cells) {
+            String bare = c.replace("\"", "").replace("'", "");
+            if (bare.isEmpty() || !(Character.isLetter(bare.charAt(0)) || bare.charAt(0) == '_')) {
+                return false;
+            }
+            String lower = bare.toLowerCase(java.util.Locale.ROOT);
+            if (lower.equals("nan") || lower.equals("inf") || lower.equals("infinity")) {
+                return false;
+            }
+            try {
+                Double.parseDouble(bare);
+                return false;
+            } catch (NumberFormatException e) {
+                // a name
             }
         }
-        return 0;
+        return true;
     }
 }

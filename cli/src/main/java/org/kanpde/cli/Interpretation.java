@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -17,6 +18,7 @@ import org.kanpde.net.symbolic.SymbolicFormula;
 import org.kanpde.net.symbolic.SymbolicKan;
 import org.kanpde.solver.geometry.SamplingScheme;
 import org.kanpde.solver.residual.HardDirichletFunction;
+import org.kanpde.solver.train.HistoryEntry;
 import org.kanpde.solver.train.Optimizer;
 import org.kanpde.solver.train.PinnTrainer;
 import org.kanpde.solver.train.Stage;
@@ -49,22 +51,36 @@ final class Interpretation {
         return plan.problem.domain().sampleInterior(SAMPLES, SamplingScheme.SOBOL, plan.settings.seed()).coordinates();
     }
 
-    /** The plan's settings with one Levenberg-Marquardt stage on the current grid. */
-    private static TrainingSettings retraining(RunPlan plan) {
+    /**
+     * The plan's settings with one Levenberg-Marquardt stage on the current grid, and without the
+     * checkpoint file: a retraining checkpoint would overwrite the main run's, which a later
+     * --resume needs.
+     */
+    static TrainingSettings retraining(RunPlan plan) {
         return plan.settings.toBuilder().stages(List.of(Stage.of(Optimizer.LM).withIterations(RETRAIN_ITERATIONS)))
-                .timeLimit(Math.max(30, plan.settings.timeLimit() / 4)).build();
+                .timeLimit(Math.max(30, plan.settings.timeLimit() / 4)).noCheckpoint().build();
     }
 
-    /** Prunes edges and nodes of small importance and retrains the smaller KAN. */
-    static TrainingResult prune(PrintWriter out, RunPlan plan, TrainingResult trained, ObjectNode json) {
+    /** A quiet listener that stops the retraining on Ctrl-C, so that the results are still written. */
+    static TrainingListener stoppable(AtomicBoolean stop) {
+        return new TrainingListener() {
+            @Override
+            public boolean iteration(HistoryEntry entry) {
+                return !stop.get();
+            }
+        };
+    }
+
+    /** Prunes edges and nodes of small importance and retrains the smaller KAN (until the stop flag is raised). */
+    static TrainingResult prune(PrintWriter out, RunPlan plan, TrainingResult trained, ObjectNode json, AtomicBoolean stop) {
         Kan kan = kanOf(trained);
         Pruning pruning = new Pruner().prune(kan, samples(plan));
         Kan smaller = pruning.toKan();
         out.printf(Locale.ROOT, "pruned: %s -> %s, %d edges and %d nodes removed, %d -> %d parameters%n",
                 RunPlan.join(kan.widths()), RunPlan.join(smaller.widths()), pruning.removedEdges(), pruning.removedNodes(),
                 kan.parameterCount(), smaller.parameterCount());
-        TrainingResult retrained = PinnTrainer.train(plan.problem, smaller, retraining(plan), TrainingListener.silent());
-        report(out, "after pruning and retraining", retrained);
+        TrainingResult retrained = PinnTrainer.train(plan.problem, smaller, retraining(plan), stoppable(stop));
+        report(out, "after pruning and retraining" + (stop.get() ? " (stopped: interrupted)" : ""), retrained);
         ObjectNode p = json.putObject("pruned");
         p.put("width", RunPlan.join(smaller.widths()));
         p.put("parameters", smaller.parameterCount());
@@ -74,13 +90,17 @@ final class Interpretation {
         return retrained;
     }
 
-    /** Snaps edges to formulas where they fit (R^2 above the threshold), retrains the constants, prints the formula. */
-    static void symbolic(PrintWriter out, RunPlan plan, TrainingResult trained, double threshold, ObjectNode json) {
+    /**
+     * Snaps edges to formulas where they fit (R^2 above the threshold), retrains the constants
+     * (until the stop flag is raised), prints the formula.
+     */
+    static void symbolic(PrintWriter out, RunPlan plan, TrainingResult trained, double threshold, ObjectNode json,
+                         AtomicBoolean stop) {
         Kan kan = kanOf(trained);
         double[] points = samples(plan);
         SymbolicKan net = SymbolicKan.of(kan).withTrainable(EdgeParameter.recommended());
         net = new SymbolicFitter().auto(net, points, threshold);
-        TrainingResult retrained = PinnTrainer.train(plan.problem, net, retraining(plan), TrainingListener.silent());
+        TrainingResult retrained = PinnTrainer.train(plan.problem, net, retraining(plan), stoppable(stop));
         TrialFunction f = retrained.solution().function();
         SymbolicKan fitted = (SymbolicKan) (f instanceof HardDirichletFunction h ? h.network() : f);
         SymbolicFormula formula = fitted.formula(4);
@@ -92,7 +112,7 @@ final class Interpretation {
         if (formula.hasSplines()) {
             out.println("  (phi_{l,j,i} are edges that no formula fitted to R^2 >= " + threshold + "; they stay splines)");
         }
-        report(out, "with the formula's constants retrained", retrained);
+        report(out, "with the formula's constants retrained" + (stop.get() ? " (stopped: interrupted)" : ""), retrained);
         ObjectNode s = json.putObject("symbolic");
         s.put("formula", formula.text());
         s.put("latex", formula.latex());

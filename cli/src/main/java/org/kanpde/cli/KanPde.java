@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  * them with MLPs.
  *
  * <p>Exit codes: 0 success, 2 bad input (unknown option or problem, malformed value or file; one
- * line on standard error naming the bad value), 1 an unexpected failure, 130 interrupted.
+ * line on standard error naming the bad value), 1 an unexpected failure or too little memory (one
+ * line naming what to reduce: the same options may run with a larger heap), 130 interrupted.
  */
 @Command(name = "kanpde", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Physics-informed Kolmogorov-Arnold Networks (KANs) and MLP baselines for Poisson-type PDEs.",
@@ -62,6 +63,15 @@ public final class KanPde implements Runnable {
             err.flush();
             return 1;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // an Error passes picocli's handlers; by now the large arrays are unreachable again
+            err.println("kanpde: out of memory (" + e.getMessage() + "): the run is too large for the Java heap; use fewer"
+                    + " --points, a smaller --width or --grid, --optimizer adam or lbfgs for networks of many thousand"
+                    + " parameters (Levenberg-Marquardt needs memory for parameters^2 numbers), or more heap (java -Xmx...)");
+            err.flush();
+            return 1;
+        }
     }
 }

@@ -16,23 +16,69 @@ final class Outputs {
     private Outputs() {
     }
 
-    /** Checks and creates the output directory and the model file's directory before training starts. */
-    static void prepare(Path outDir, Path modelFile) throws IOException {
+    /**
+     * Checks and creates the output directory and the directories of the model and checkpoint
+     * files before training starts, and checks that they are writable, so that a long run does not
+     * end without its results.
+     *
+     * @param outDir     {@code --out}, or null
+     * @param modelFile  {@code --save}, or null
+     * @param checkpoint {@code --checkpoint}, or null
+     * @throws BadInputException naming the option and the path if one cannot be written
+     */
+    static void prepare(Path outDir, Path modelFile, Path checkpoint) {
         if (outDir != null) {
             if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
                 throw new BadInputException("--out " + outDir + " exists and is not a directory");
             }
-            Files.createDirectories(outDir);
+            writableDirectory("--out " + outDir, outDir);
         }
-        if (modelFile != null) {
-            if (Files.isDirectory(modelFile)) {
-                throw new BadInputException("--save " + modelFile + " is a directory; give a file name such as model.json");
-            }
-            Path parent = modelFile.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
+        fileTarget("--save", modelFile, " such as model.json");
+        fileTarget("--checkpoint", checkpoint, " such as checkpoint.json");
+    }
+
+    private static void fileTarget(String option, Path file, String example) {
+        if (file == null) {
+            return;
         }
+        if (Files.isDirectory(file)) {
+            throw new BadInputException(option + " " + file + " is a directory; give a file name" + example);
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            writableDirectory(option + " " + file, parent);
+        }
+    }
+
+    /** Creates the directory if needed and writes and deletes a probe file in it. */
+    private static void writableDirectory(String what, Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new BadInputException(what + ": cannot create the directory " + e.getFile()
+                    + ": a file of that name exists");
+        } catch (IOException | SecurityException e) {
+            throw new BadInputException(what + ": cannot create the directory " + dir + " (" + reason(e) + ")");
+        }
+        try {
+            Path probe = Files.createTempFile(dir, ".kanpde-write-test", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new BadInputException(what + ": cannot write to the directory " + dir + " (" + reason(e) + ")");
+        }
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory: " + ((java.nio.file.NoSuchFileException) e).getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException && ((java.nio.file.FileSystemException) e).getReason() != null) {
+            return ((java.nio.file.FileSystemException) e).getReason();
+        }
+        return e.getMessage() == null ? "I/O error" : e.getMessage();
     }
 
     /**

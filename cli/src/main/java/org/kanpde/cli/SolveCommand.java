@@ -15,6 +15,7 @@ import org.kanpde.solver.metrics.ErrorMetrics;
 import org.kanpde.solver.problem.Problem;
 import org.kanpde.solver.train.Checkpoint;
 import org.kanpde.solver.train.CheckpointFile;
+import org.kanpde.solver.train.CheckpointMismatchException;
 import org.kanpde.solver.train.TrainingSession;
 import org.kanpde.solver.train.Recipes;
 import org.kanpde.solver.train.TrainingResult;
@@ -39,7 +40,8 @@ final class SolveCommand implements Callable<Integer> {
     @Mixin
     private ModelOptions modelOptions = new ModelOptions();
 
-    @Option(names = "--save", paramLabel = "MODEL.json", description = "Save the trained model to this file.")
+    @Option(names = "--save", paramLabel = "MODEL.json",
+            description = "Save the trained model to this file (a problem file is copied into it for 'eval').")
     private Path save;
 
     @Option(names = "--prune", description = "After training, remove unimportant edges and nodes of the KAN and retrain it.")
@@ -69,7 +71,8 @@ final class SolveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Problem problem = ProblemSource.resolve(training.problem);
+        ProblemSource.Loaded loaded = ProblemSource.load(training.problem);
+        Problem problem = loaded.problem();
         if ((prune || symbolic) && modelOptions.model != null && !modelOptions.model.trim().equalsIgnoreCase("kan")) {
             throw new BadInputException("--prune and --symbolic need --model kan (got --model " + modelOptions.model + ")");
         }
@@ -88,7 +91,7 @@ final class SolveCommand implements Callable<Integer> {
         }
         RunPlan plan = RunPlan.of(training, modelOptions, problem, training.problem, Recipes.TIME_LIMIT, checkpoint,
                 checkpointEvery);
-        Outputs.prepare(training.out, save);
+        Outputs.prepare(training.out, save, checkpoint);
         out.printf(Locale.ROOT, "%s: %s%n", problem.name(), problem.description());
         out.printf(Locale.ROOT, "%s, %d parameters, %s, %d interior + %d boundary points, seed %d, %d threads%n",
                 plan.model.describe(), plan.model.parameterCount(), plan.optimizerLabel(), plan.settings.interiorPoints(),
@@ -96,11 +99,11 @@ final class SolveCommand implements Callable<Integer> {
         out.flush();
         TrainingResult result;
         boolean interrupted;
-        try (Interrupts interrupts = new Interrupts()) {
-            ConsoleProgress progress = new ConsoleProgress(out, "", training.quiet, interrupts.flag(),
-                    plan.settings.stages().size());
+        // not armed until training starts: Ctrl-C while sampling has nothing to write and need not wait
+        try (Interrupts interrupts = Interrupts.untilTrainingStarts()) {
+            ConsoleProgress progress = new ConsoleProgress(out, "", training.quiet, interrupts, plan.settings.stages().size());
             try (TrainingSession session = resumeFrom == null ? TrainingSession.start(problem, plan.model, plan.settings, progress)
-                    : TrainingSession.resume(problem, plan.settings, resumeFrom, progress)) {
+                    : resume(plan, resumeFrom, progress)) {
                 if (resumeFrom != null) {
                     out.printf(Locale.ROOT, "resuming from %s at iteration %d (stage %d)%n", resume, resumeFrom.iterations(),
                             resumeFrom.stageIndex() + 1);
@@ -111,23 +114,24 @@ final class SolveCommand implements Callable<Integer> {
                     out.println("checkpoint written to " + checkpoint + "; continue with --resume " + checkpoint);
                 }
             }
-            interrupted = interrupts.requested();
             summary(out, plan, result);
             com.fasterxml.jackson.databind.node.ObjectNode extra = ResultJson.MAPPER.createObjectNode();
-            if (!interrupted && prune) {
-                result = Interpretation.prune(out, plan, result, extra);
+            // the retraining stops on Ctrl-C too, so the results below are still written
+            if (!interrupts.requested() && prune) {
+                result = Interpretation.prune(out, plan, result, extra, interrupts.flag());
             }
-            if (!interrupted && symbolic) {
-                Interpretation.symbolic(out, plan, result, symbolicThreshold, extra);
+            if (!interrupts.requested() && symbolic) {
+                Interpretation.symbolic(out, plan, result, symbolicThreshold, extra, interrupts.flag());
             }
+            interrupted = interrupts.requested();
             if (save != null) {
-                ModelFile.write(save, result.solution().function(), plan.problemLabel, metadata(plan, result));
+                ModelFile.write(save, result.solution().function(), plan.problemLabel, metadata(plan, result, loaded));
                 out.println("model saved to " + save);
             }
             if (training.out != null) {
-                List<Path> files = Outputs.writeSolve(training.out, plan, result, interrupts.requested(), extra);
+                List<Path> files = Outputs.writeSolve(training.out, plan, result, interrupted, extra);
                 out.println("wrote " + files.size() + " files to " + training.out
-                        + (interrupts.requested() ? " (figures skipped: interrupted)" : ""));
+                        + (interrupted ? " (figures skipped: interrupted)" : ""));
             }
         }
         out.flush();
@@ -135,6 +139,51 @@ final class SolveCommand implements Callable<Integer> {
             return 130;
         }
         return result.diverged() ? 1 : 0;
+    }
+
+    /** Resumes, naming the command-line option that differs from the interrupted run. */
+    private TrainingSession resume(RunPlan plan, Checkpoint from, ConsoleProgress progress) {
+        try {
+            return TrainingSession.resume(plan.problem, plan.model, plan.settings, from, progress);
+        } catch (CheckpointMismatchException e) {
+            throw new BadInputException("--resume " + resume + ": " + mismatch(e));
+        }
+    }
+
+    /** Options by the name of the setting they decide (see TrainingSettings.fingerprint()). */
+    private static final Map<String, String> OPTIONS = Map.of("seed", "--seed", "interiorPoints", "--points",
+            "boundaryPoints", "--boundary-points", "interiorSampling", "--sampling", "boundarySampling", "--sampling",
+            "boundaryWeight", "--boundary-weight", "hardDirichlet", "--hard-bc", "optimizer", "--optimizer",
+            "iterations", "--iterations", "learningRate", "--learning-rate");
+
+    /** Says which option differs between the checkpoint and this run. */
+    static String mismatch(CheckpointMismatchException e) {
+        String key = e.setting();
+        String advice = "; resume with the interrupted run's options";
+        if (key.equals(Checkpoint.MODEL)) {
+            return "the interrupted run trained " + e.recorded() + ", this run " + e.current()
+                    + "; give the same --model, --width, --grid, --k and --basis";
+        }
+        if (key.equals(Checkpoint.INITIAL_PARAMETERS)) {
+            return "the interrupted run started from another initial network than this run (same structure, other "
+                    + "parameters or knots)" + advice;
+        }
+        if (key.equals("stages")) {
+            return "the interrupted run had " + e.recorded() + " stages, this run has " + e.current()
+                    + "; give the same --grid (a KAN) or --optimizer list (an MLP)";
+        }
+        String stage = "";
+        String setting = key;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("stage (\\d+) (\\w+)").matcher(key);
+        if (m.matches()) {
+            stage = " in stage " + m.group(1);
+            setting = m.group(2);
+        }
+        String option = setting.equals("grid") ? "--grid (or --layer-grid-max)" : OPTIONS.get(setting);
+        if (option == null) {
+            return e.getMessage();
+        }
+        return "the interrupted run had " + option + " " + e.recorded() + stage + ", this run has " + e.current() + advice;
     }
 
     static void summary(PrintWriter out, RunPlan plan, TrainingResult result) {
@@ -153,6 +202,26 @@ final class SolveCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Metadata saved with the model; for a problem file also a copy of it ({@code problemFile}:
+     * {@code name} as given, absolute {@code path}, {@code json} text), so that {@code eval} can
+     * rebuild a hard-BC model's u = g + D v from any directory, even after the file was edited.
+     */
+    static Map<String, Object> metadata(RunPlan plan, TrainingResult result, ProblemSource.Loaded problem) {
+        Map<String, Object> m = metadata(plan, result);
+        if (problem != null && problem.text() != null) {
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("name", problem.name());
+            file.put("path", problem.file().toString());
+            file.put("json", problem.text());
+            m.put(PROBLEM_FILE, file);
+        }
+        return m;
+    }
+
+    /** Metadata key of the embedded problem file. */
+    static final String PROBLEM_FILE = "problemFile";
+
     static Map<String, Object> metadata(RunPlan plan, TrainingResult result) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("optimizer", plan.optimizerLabel());
@@ -166,11 +235,5 @@ final class SolveCommand implements Callable<Integer> {
         m.put("interiorPoints", plan.settings.interiorPoints());
         m.put("created", java.time.Instant.now().toString());
         return m;
-    }
-
-    static void checkWritableDirectory(Path dir) {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new BadInputException("--out " + dir + " exists and is not a directory");
-        }
     }
 }

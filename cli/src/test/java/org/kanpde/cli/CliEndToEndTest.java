@@ -83,6 +83,14 @@ class CliEndToEndTest {
     }
 
     @Test
+    void compareHelpSaysEachModelHasItsOwnPoints() {
+        CliTestSupport.Outcome o = CliTestSupport.run("compare", "--help");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("6000 points") && o.out().contains("3000 points"), o.out());
+        assertTrue(!o.out().contains("same problem and points"), o.out());
+    }
+
+    @Test
     void compareTrainsBothModelsAndWritesOneResult() throws Exception {
         Path out = dir.resolve("cmp");
         CliTestSupport.Outcome o = CliTestSupport.run("compare", "--problem", "poisson1d", "--points", "100", "--threads", "2",

@@ -25,6 +25,7 @@ import org.kanpde.solver.PdeSolver;
 import org.kanpde.solver.geometry.Box;
 import org.kanpde.solver.geometry.Disk;
 import org.kanpde.solver.geometry.Polygon;
+import org.kanpde.solver.geometry.SamplingScheme;
 import org.kanpde.solver.io.ModelFile;
 import org.kanpde.solver.problem.BoundaryCondition;
 import org.kanpde.solver.problem.Field;
@@ -80,6 +81,10 @@ class RobustnessCorpusTest {
                 bad("box NaN", "NaN", () -> new Box(new double[] {Double.NaN}, new double[] {1})),
                 bad("disk radius 0", "0", () -> new Disk(0, 0, 0)),
                 bad("bow-tie polygon", "intersect", () -> new Polygon(new double[] {0, 0, 1, 1, 1, 0, 0, 1})),
+                bad("sliver polygon", "too thin", () -> new Polygon(new double[] {0, 0, 1, 0, 0.5, 1e-11})),
+                bad("sliver box", "too thin", () -> new Box(new double[] {0, 0}, new double[] {1, 1e-11})),
+                bad("needle polygon", "fills too little of its bounding box", () -> new Polygon(
+                        new double[] {0, 0, 1, 1, 1, 1 + 1e-6, 0, 1e-6}).sampleInterior(100, SamplingScheme.RANDOM, 1)),
                 bad("problem without source", "no source", () -> Problem.builder().domain(Box.interval(0, 1))
                         .boundary(BoundaryCondition.dirichlet(Field.constant(0))).build()),
                 bad("problem without domain", "no domain", () -> Problem.builder().source(Field.constant(1)).build()),

@@ -132,7 +132,11 @@ final class ProblemFileReader {
                         + node.get("max").get(k).asText());
             }
         }
-        return new Box(min, max);
+        try {
+            return new Box(min, max);
+        } catch (IllegalArgumentException e) {
+            throw error(path, e.getMessage(), e);
+        }
     }
 
     private Domain disk(JsonNode node, String path) {
@@ -214,7 +218,12 @@ final class ProblemFileReader {
             return a;
         }
         // A formula cannot be checked everywhere; a spread of points catches the usual mistakes.
-        PointSet points = domain.sampleInterior(DIFFUSION_CHECKS, SamplingScheme.SOBOL, 0);
+        PointSet points;
+        try {
+            points = domain.sampleInterior(DIFFUSION_CHECKS, SamplingScheme.SOBOL, 0);
+        } catch (IllegalArgumentException e) {
+            throw error("domain", e.getMessage(), e);
+        }
         double[] z = new double[dimension];
         for (int i = 0; i < points.size(); i++) {
             points.point(i, z);

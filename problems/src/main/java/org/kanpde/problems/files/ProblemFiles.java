@@ -55,7 +55,21 @@ public final class ProblemFiles {
      */
     public static Problem read(Path file) throws IOException {
         String name = file.toString();
-        return parse(decode(Files.readAllBytes(file), name), name);
+        return parse(readText(file), name);
+    }
+
+    /**
+     * Reads a problem file's text as {@link #read} does: strict UTF-8, a leading byte-order mark
+     * dropped. {@code parse(readText(file), file.toString())} equals {@code read(file)}; a host
+     * that keeps the text (for example inside a saved model) can parse it again later.
+     *
+     * @param file the file
+     * @return its text
+     * @throws ProblemFileException if the file is not valid UTF-8
+     * @throws IOException          if the file cannot be read
+     */
+    public static String readText(Path file) throws IOException {
+        return decode(Files.readAllBytes(file), file.toString());
     }
 
     /**

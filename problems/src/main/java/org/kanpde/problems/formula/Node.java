@@ -165,6 +165,127 @@ interface Node {
     }
 
     /**
+     * A left-associative chain {@code ((first op_0 operand_0) op_1 operand_1) ...} of operators of
+     * one precedence ({@code + -} or {@code * /}), evaluated in a loop rather than by recursion, so
+     * that a long sum or product is not a deep tree. It applies exactly the operations of the
+     * equivalent nested {@link Binary} nodes, in the same order, so both give bit-identical values
+     * and derivatives. Built only when the first operand is the only part that may be constant
+     * (the parser folds constant prefixes).
+     */
+    record Chain(Node first, char[] operators, Node[] operands) implements Node {
+        @Override
+        public double value(double[] z) {
+            double l = first.value(z);
+            for (int i = 0; i < operands.length; i++) {
+                double r = operands[i].value(z);
+                switch (operators[i]) {
+                    case '+':
+                        l = l + r;
+                        break;
+                    case '-':
+                        l = l - r;
+                        break;
+                    case '*':
+                        l = l * r;
+                        break;
+                    default:
+                        l = l / r;
+                }
+            }
+            return l;
+        }
+
+        @Override
+        public DerivativeStructure value(DerivativeStructure[] z) {
+            // Step i is Binary(op_i, prefix, operand_i) with the prefix non-constant for i > 0, so
+            // Binary's constant-operand shortcuts apply to operand_i always and to first at step 0.
+            DerivativeStructure l = null;
+            for (int i = 0; i < operands.length; i++) {
+                char op = operators[i];
+                Node right = operands[i];
+                if (right instanceof Constant) {
+                    double r = ((Constant) right).number();
+                    if (l == null) {
+                        l = first.value(z);
+                    }
+                    switch (op) {
+                        case '+':
+                            l = l.add(r);
+                            break;
+                        case '-':
+                            l = l.subtract(r);
+                            break;
+                        case '*':
+                            l = l.multiply(r);
+                            break;
+                        default:
+                            l = l.divide(r);
+                    }
+                    continue;
+                }
+                DerivativeStructure r = right.value(z);
+                if (l == null && first instanceof Constant) {
+                    double c = ((Constant) first).number();
+                    switch (op) {
+                        case '+':
+                            l = r.add(c);
+                            break;
+                        case '-':
+                            l = r.negate().add(c);
+                            break;
+                        case '*':
+                            l = r.multiply(c);
+                            break;
+                        default:
+                            l = r.reciprocal().multiply(c);
+                    }
+                    continue;
+                }
+                if (l == null) {
+                    l = first.value(z);
+                }
+                switch (op) {
+                    case '+':
+                        l = l.add(r);
+                        break;
+                    case '-':
+                        l = l.subtract(r);
+                        break;
+                    case '*':
+                        l = l.multiply(r);
+                        break;
+                    default:
+                        l = l.divide(r);
+                }
+            }
+            return l == null ? first.value(z) : l;
+        }
+
+        @Override
+        public String structure() {
+            StringBuilder sb = new StringBuilder();
+            sb.append("(".repeat(operands.length)).append(first.structure());
+            for (int i = 0; i < operands.length; i++) {
+                sb.append(' ').append(operators[i]).append(' ').append(operands[i].structure()).append(')');
+            }
+            return sb.toString();
+        }
+
+        @Override
+        public boolean isConstant() {
+            if (!first.isConstant()) {
+                return false;
+            }
+            for (Node n : operands) {
+                if (!n.isConstant()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
      * base^n for an integer constant n. Derivative structures use {@code pow(int)}, which stays
      * exact for negative bases where {@code exp(n log base)} would give NaN.
      */

@@ -22,7 +22,10 @@ import java.util.List;
  */
 final class Parser {
 
-    /** Deeper trees are rejected: evaluation recurses once per level. */
+    /**
+     * Deeper trees are rejected: evaluation recurses once per level. Parentheses, function calls,
+     * unary signs and powers nest; a long sum or product is one level ({@link Node.Chain}).
+     */
     static final int MAX_DEPTH = 200;
 
     private static final String[] VARIABLES = {"x", "y", "z"};
@@ -56,7 +59,7 @@ final class Parser {
 
     private Parsed expression() {
         enter();
-        Parsed left = term();
+        ChainBuilder sum = new ChainBuilder(term());
         while (true) {
             skipSpace();
             char c = peek();
@@ -64,15 +67,14 @@ final class Parser {
                 break;
             }
             pos++;
-            Parsed right = term();
-            left = combine(new Node.Binary(c, left.node(), right.node()), left, right);
+            sum.add(c, term());
         }
         nesting--;
-        return left;
+        return sum.build();
     }
 
     private Parsed term() {
-        Parsed left = unary();
+        ChainBuilder product = new ChainBuilder(unary());
         while (true) {
             skipSpace();
             char c = peek();
@@ -83,10 +85,48 @@ final class Parser {
             if (c == '*' && peek() == '*') {
                 throw error(pos - 1, "'**' is not an operator; write powers with ^");
             }
-            Parsed right = unary();
-            left = combine(new Node.Binary(c, left.node(), right.node()), left, right);
+            product.add(c, unary());
         }
-        return left;
+        return product.build();
+    }
+
+    /**
+     * Collects a left-associative chain such as {@code a + b - c + ...}. A constant prefix folds
+     * as it grows (so {@code 1+1+...+1} stays one constant); the rest becomes one {@link Node.Chain}
+     * (one {@link Node.Binary} for a single operator). The chain counts as one level of nesting
+     * above its deepest operand, however long it is: it is evaluated in a loop, not by recursion.
+     */
+    private final class ChainBuilder {
+        private Parsed first;
+        private final StringBuilder operators = new StringBuilder();
+        private final List<Node> operands = new ArrayList<>();
+        private int depth;
+
+        ChainBuilder(Parsed first) {
+            this.first = first;
+            this.depth = first.depth();
+        }
+
+        void add(char operator, Parsed right) {
+            if (operands.isEmpty() && first.node().isConstant() && right.node().isConstant()) {
+                first = fold(new Node.Binary(operator, first.node(), right.node()), 1);
+                depth = first.depth();
+                return;
+            }
+            operators.append(operator);
+            operands.add(right.node());
+            depth = Math.max(depth, right.depth());
+            checkDepth(depth + 1, pos);
+        }
+
+        Parsed build() {
+            if (operands.isEmpty()) {
+                return first;
+            }
+            Node node = operands.size() == 1 ? new Node.Binary(operators.charAt(0), first.node(), operands.get(0))
+                    : new Node.Chain(first.node(), operators.toString().toCharArray(), operands.toArray(new Node[0]));
+            return new Parsed(node, depth + 1);
+        }
     }
 
     private Parsed unary() {
@@ -294,12 +334,6 @@ final class Parser {
             return new Parsed(new Node.Constant(node.value(new double[0])), 1);
         }
         return new Parsed(node, depth);
-    }
-
-    private Parsed combine(Node node, Parsed left, Parsed right) {
-        int depth = Math.max(left.depth(), right.depth()) + 1;
-        checkDepth(depth, pos);
-        return fold(node, depth);
     }
 
     private void enter() {

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -216,6 +218,36 @@ class ProblemFilesTest {
         assertEquals("domain.min[1]", e.path());
         assertEquals("must be a number, got 'a'", e.detail());
         assertEquals("t.json: domain.min[1]: must be a number, got 'a'", e.getMessage());
+    }
+
+    static Stream<Arguments> thinDomains() {
+        return Stream.of(
+            Arguments.of("{'domain': {'type': 'box', 'min': [0, 0], 'max': [1, 1e-11]}, 'source': '1', 'boundary': {'type': 'dirichlet'}}",
+                "t.json: domain: box is too thin: side 1.0E-11 on axis 1"),
+            Arguments.of("{'domain': {'type': 'polygon', 'vertices': [[0, 0], [1, 0], [0.5, 1e-11]]}, 'source': '1', 'a': '1 + x',"
+                + " 'boundary': {'type': 'dirichlet'}}", "t.json: domain.vertices: polygon is too thin"),
+            // a fine strict interior, but a millionth of its bounding box; 'a' is checked at load time
+            Arguments.of("{'domain': {'type': 'polygon', 'vertices': [[0, 0], [1, 1], [1, 1.000001], [0, 0.000001]]}, 'source': '1',"
+                + " 'a': '1 + x', 'boundary': {'type': 'dirichlet'}}",
+                "t.json: domain: cannot sample 256 interior points of the polygon (0, 0) - (1, 1)"));
+    }
+
+    /** Domains without a usable strict interior end in a message, not an endless sampling loop. */
+    @ParameterizedTest
+    @MethodSource("thinDomains")
+    void thinDomainsAreRejectedQuicklyWhileTheFileIsRead(String file, String message) {
+        ProblemFileException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> assertThrows(ProblemFileException.class, () -> parse(file)));
+        assertTrue(e.getMessage().startsWith(message), e.getMessage());
+    }
+
+    @Test
+    void longSumsParse() {
+        // a manufactured source as a CAS writes it: hundreds of terms in one flat sum
+        String terms = "2*pi^2*sin(pi*x)*sin(pi*y)" + " + 0*x*y".repeat(400);
+        Problem p = parse("{" + "'domain': {'type': 'box', 'min': [-1, -1], 'max': [1, 1]}, 'source': '" + terms
+                + "', 'boundary': {'type': 'dirichlet'}, 'exact': 'sin(pi*x)*sin(pi*y)'}");
+        assertSolves(p);
     }
 
     private static final String BOX = "'domain': {'type': 'box', 'min': [-1, -1], 'max': [1, 1]}";

@@ -259,8 +259,9 @@ class FormulaTest {
     void deepNestingIsRejectedWithoutOverflowingTheStack() {
         String parens = "(".repeat(300) + "x" + ")".repeat(300);
         assertTrue(assertThrows(FormulaException.class, () -> Formula.parse(parens, 1)).getMessage().contains("deeper than 200"));
-        String sum = "x" + "+x".repeat(5000);
-        assertTrue(assertThrows(FormulaException.class, () -> Formula.parse(sum, 1)).getMessage().contains("deeper than 200"));
+        String nestedSum = "(x+".repeat(300) + "x" + ")".repeat(300);
+        assertTrue(assertThrows(FormulaException.class, () -> Formula.parse(nestedSum, 1)).getMessage()
+                .contains("deeper than 200"));
         String minus = "-".repeat(5000) + "x";
         assertTrue(assertThrows(FormulaException.class, () -> Formula.parse(minus, 1)).getMessage().contains("deeper than 200"));
         String powers = "x" + "^x".repeat(5000);
@@ -268,8 +269,72 @@ class FormulaTest {
         // Long but shallow chains of constants fold as they go and are fine.
         assertEquals(5001, eval("1" + "+1".repeat(5000)), 0);
         // The message shows only the start of a long formula.
-        String message = assertThrows(FormulaException.class, () -> Formula.parse(sum, 1)).getMessage();
+        String message = assertThrows(FormulaException.class, () -> Formula.parse(powers, 1)).getMessage();
         assertTrue(message.length() < 250, message);
+    }
+
+    /** A long sum or product is one level of nesting, however long: CAS output has thousands of terms. */
+    @Test
+    void longFlatSumsAndProductsAreNotNesting() {
+        String sum = "x" + "+x".repeat(5000);
+        assertEquals(5001 * 0.5, eval(sum, 0.5), 1e-9);
+        String terms = "sin(x)*cos(y)" + " - x^2*y/3 + 2*sin(x)*cos(y)".repeat(400);
+        Formula f = Formula.parse(terms, 2);
+        assertTrue(Double.isFinite(f.evaluate(0.3, 0.4)));
+        String product = "x" + "*x".repeat(300);
+        assertEquals(Math.pow(1.001, 301), eval(product, 1.001), 1e-12);
+        // nesting inside the terms still counts: 199 levels of parentheses plus the sum are fine
+        String deep = "(".repeat(198) + "x" + ")".repeat(198) + "+x".repeat(1000);
+        assertEquals(1001, eval(deep, 1), 0.0);
+    }
+
+    /** A chain applies exactly the operations of the nested binary nodes it replaces. */
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "2 - x*3 + y/7 - 5 + x*y - 0.3",
+        "x*2/y*3/x*0.5",
+        "3/x - 2 + y",
+        "2 - x - y - 1",
+        "2 / x * y / 3",
+        "1 + 2 + x + 3 + y",
+        "x + 1 + 2 - y * 4",
+        "-x - y - sin(x*y) + 7",
+    })
+    void chainsAreBitIdenticalToNestedBinaryNodes(String text) {
+        Node chain = Parser.parse(text, 2);
+        Node nested = nested(chain);
+        assertEquals(chain.structure(), nested.structure());
+        DSFactory factory = new DSFactory(2, 2);
+        for (double[] z : new double[][] {{0.3, -0.7}, {1.7, 2.9}, {-0.11, 0.05}}) {
+            assertEquals(nested.value(z), chain.value(z), 0.0, text);
+            DerivativeStructure[] ds = {factory.variable(0, z[0]), factory.variable(1, z[1])};
+            double[] a = nested.value(ds).getAllDerivatives();
+            double[] b = chain.value(ds).getAllDerivatives();
+            for (int k = 0; k < a.length; k++) {
+                assertEquals(a[k], b[k], 0.0, text + " derivative " + k);
+            }
+        }
+    }
+
+    /** The same tree with every chain rewritten as left-nested binary nodes. */
+    private static Node nested(Node node) {
+        if (node instanceof Node.Chain c) {
+            Node left = nested(c.first());
+            for (int i = 0; i < c.operands().length; i++) {
+                left = new Node.Binary(c.operators()[i], left, nested(c.operands()[i]));
+            }
+            return left;
+        }
+        if (node instanceof Node.Binary b) {
+            return new Node.Binary(b.operator(), nested(b.left()), nested(b.right()));
+        }
+        if (node instanceof Node.Negation n) {
+            return new Node.Negation(nested(n.operand()));
+        }
+        if (node instanceof Node.Call1 c) {
+            return new Node.Call1(c.function(), nested(c.argument()));
+        }
+        return node;
     }
 
     @Test

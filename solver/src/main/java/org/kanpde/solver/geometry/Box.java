@@ -16,6 +16,14 @@ import org.kanpde.solver.quadrature.TensorGaussLegendre;
  */
 public final class Box implements Domain {
 
+    /**
+     * Largest ratio of the longest to the shortest side (exclusive). Interior points must be
+     * farther than {@link #tolerance()} ({@link Domain#RELATIVE_TOLERANCE} times the longest side)
+     * from every face, so at this ratio the tolerance band takes a fifth of the shortest side, and
+     * above about 5e9 no point at all is strictly inside: sampling would never end.
+     */
+    public static final double MAX_ASPECT_RATIO = 1e9;
+
     private final double[] lower;
     private final double[] upper;
     private final double tolerance;
@@ -26,7 +34,10 @@ public final class Box implements Domain {
      * @param lower lower corner {@code a}, length 1, 2 or 3, finite
      * @param upper upper corner {@code b}, same length, finite, {@code a_k < b_k} on every axis
      * @throws IllegalArgumentException if the lengths differ or are not 1..3, a value is not finite
-     *                                  (NaN included) or {@code a_k >= b_k} on some axis
+     *                                  (NaN included), {@code a_k >= b_k} or {@code b_k - a_k} overflows on
+     *                                  some axis, or the box is
+     *                                  too thin: its largest side is {@link #MAX_ASPECT_RATIO} or more
+     *                                  times its smallest
      */
     public Box(double[] lower, double[] upper) {
         if (lower.length < 1 || lower.length > 3) {
@@ -44,7 +55,20 @@ public final class Box implements Domain {
                 throw new IllegalArgumentException("box needs min < max on axis " + k + ", got min "
                         + lower[k] + " >= max " + upper[k]);
             }
+            if (!Double.isFinite(upper[k] - lower[k])) {
+                throw new IllegalArgumentException("box side on axis " + k + " overflows: max " + upper[k] + " - min "
+                        + lower[k] + " is not a finite number");
+            }
             largest = Math.max(largest, upper[k] - lower[k]);
+        }
+        for (int k = 0; k < lower.length; k++) {
+            double side = upper[k] - lower[k];
+            if (!(side * MAX_ASPECT_RATIO > largest)) {
+                throw new IllegalArgumentException("box is too thin: side " + side + " on axis " + k
+                        + " is not more than 1e-9 times the largest side " + largest + ", so almost no point is farther than"
+                        + " the boundary tolerance " + RELATIVE_TOLERANCE * largest + " from its faces; the sides may differ"
+                        + " by a factor below 1e9");
+            }
         }
         this.lower = lower.clone();
         this.upper = upper.clone();

@@ -104,7 +104,10 @@ public interface Domain {
      * @param scheme how to place the points
      * @param seed   seed of the random choices (ignored by the tensor schemes)
      * @return the points
-     * @throws IllegalArgumentException if {@code n < 1}
+     * @throws IllegalArgumentException if {@code n < 1}, or if the strict interior fills so little of
+     *                                  the bounding box (under 1e-4 of it) that the points cannot be
+     *                                  found within 10,000 candidates per point; the message names
+     *                                  the domain
      * @throws NullPointerException     if scheme is null
      */
     PointSet sampleInterior(int n, SamplingScheme scheme, long seed);

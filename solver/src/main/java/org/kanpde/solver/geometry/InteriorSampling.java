@@ -12,6 +12,17 @@ final class InteriorSampling {
     /** Resolution cap of the filtered-grid search; only reached for absurd n. */
     private static final int MAX_RESOLUTION = 1 << 20;
 
+    /**
+     * Candidates tried per requested point before sampling gives up. A domain that fills a
+     * fraction p of its bounding box needs about 1 / p per point, so this fails only below
+     * p = 1e-4, where the tries would otherwise take minutes or never end (a domain with no strict
+     * interior).
+     */
+    static final long CANDIDATES_PER_POINT = 10_000;
+
+    /** Candidates always allowed, so that a handful of points from a small domain never fails. */
+    static final long MIN_CANDIDATES = 1_000_000;
+
     private InteriorSampling() {
     }
 
@@ -30,7 +41,10 @@ final class InteriorSampling {
 
     /**
      * Chooses the filtered-grid resolution: start from the measure-based estimate, step down while
-     * the grid has more than n inside points, then up while the next grid still fits in n.
+     * the grid has more than n inside points, then up while the next grid still fits in n. Grids
+     * have at most the candidate budget of rejection sampling as nodes, and the search evaluates
+     * at most {@link #SEARCH_BUDGETS} such budgets in total, which a domain that fills a
+     * reasonable part of its bounding box never comes near (it takes a few grids).
      */
     private static int resolution(Domain domain, SamplingScheme scheme, int n) {
         int d = domain.dimension();
@@ -41,21 +55,69 @@ final class InteriorSampling {
             boxMeasure *= hi[k] - lo[k];
         }
         double estimate = Math.pow(n * boxMeasure / domain.measure(), 1.0 / d);
-        int m = (int) Math.max(1, Math.min(MAX_RESOLUTION, Math.floor(estimate)));
-        while (m > 1 && countInside(domain, scheme, m) > n) {
+        int cap = (int) Math.min(MAX_RESOLUTION, Math.max(1, Math.floor(Math.pow(candidates(n), 1.0 / d))));
+        GridSearch search = new GridSearch(domain, scheme, n);
+        int m = (int) Math.max(1, Math.min(cap, Math.floor(estimate)));
+        while (m > 1 && search.countInside(m) > n) {
             m--;
         }
-        while (m < MAX_RESOLUTION && countInside(domain, scheme, m + 1) <= n) {
+        while (m < cap && search.countInside(m + 1) <= n) {
             m++;
         }
-        while (m < MAX_RESOLUTION && countInside(domain, scheme, m) == 0) {
+        while (m < cap && search.countInside(m) == 0) {
             m++;
+        }
+        if (search.countInside(m) == 0) {
+            throw tooThin(domain, n, 0, Nodes.power(m, d));
         }
         return m;
     }
 
-    private static long countInside(Domain domain, SamplingScheme scheme, int m) {
-        return tensor(domain, scheme, m, true, null);
+    /** Total work of the resolution search, in candidate budgets. */
+    static final long SEARCH_BUDGETS = 10;
+
+    /** Counts inside points of grids and ends a search that costs more than its budget. */
+    private static final class GridSearch {
+        private final Domain domain;
+        private final SamplingScheme scheme;
+        private final int n;
+        private final long budget;
+        private long work;
+
+        GridSearch(Domain domain, SamplingScheme scheme, int n) {
+            this.domain = domain;
+            this.scheme = scheme;
+            this.n = n;
+            this.budget = SEARCH_BUDGETS * candidates(n);
+        }
+
+        long countInside(int m) {
+            long nodes = Nodes.power(m, domain.dimension());
+            if (work + nodes > budget) {
+                throw new IllegalArgumentException("cannot choose a " + scheme.name().toLowerCase(java.util.Locale.ROOT)
+                        + " grid of about " + n + " interior points of the " + name(domain) + ": the search tried "
+                        + work + " grid nodes; the domain fills too little of its bounding box");
+            }
+            work += nodes;
+            return tensor(domain, scheme, m, true, null);
+        }
+    }
+
+    /** The candidate budget for n points. */
+    private static long candidates(int n) {
+        return Math.max(MIN_CANDIDATES, CANDIDATES_PER_POINT * n);
+    }
+
+    /** The domain's description, shortened for messages. */
+    private static String name(Domain domain) {
+        String name = domain.toString();
+        return name.length() > 200 ? name.substring(0, 200) + " ..." : name;
+    }
+
+    private static IllegalArgumentException tooThin(Domain domain, int n, int kept, long tried) {
+        return new IllegalArgumentException("cannot sample " + n + " interior points of the " + name(domain) + ": only " + kept
+                + " of " + tried + " candidates in its bounding box were farther than the boundary tolerance "
+                + domain.tolerance() + " from its boundary; the domain fills too little of its bounding box");
     }
 
     /** The tensor grid with m nodes per axis over the bounding box, optionally filtered to the interior. */
@@ -111,7 +173,8 @@ final class InteriorSampling {
 
     /**
      * Draws candidates in the bounding box (uniform or shifted Sobol) and keeps the first n strictly
-     * inside the domain.
+     * inside the domain; fails after {@link #CANDIDATES_PER_POINT} candidates per point (at least
+     * {@link #MIN_CANDIDATES}).
      */
     private static PointSet rejection(Domain domain, SamplingScheme scheme, int n, long seed) {
         int d = domain.dimension();
@@ -123,7 +186,11 @@ final class InteriorSampling {
         double[] z = new double[d];
         double[] out = new double[Math.multiplyExact(n, d)];
         int kept = 0;
-        while (kept < n) {
+        long budget = candidates(n);
+        for (long tried = 0; kept < n; tried++) {
+            if (tried == budget) {
+                throw tooThin(domain, n, kept, tried);
+            }
             if (sobol != null) {
                 sobol.next(u);
             } else {

@@ -20,6 +20,14 @@ import org.kanpde.solver.quadrature.TriangleQuadrature;
  */
 public final class Polygon implements Domain {
 
+    /**
+     * Smallest ratio (exclusive) of the area to {@code perimeter * tolerance()}, the area of the
+     * band within the tolerance of the boundary where no interior point may lie. At 5 the band
+     * takes at most a fifth of the area; for a thin rectangle this is the same bound as
+     * {@link Box#MAX_ASPECT_RATIO}.
+     */
+    public static final double MIN_AREA_PER_BAND = 5;
+
     private final double[] xy;
     private final List<String> names;
     private final boolean counterClockwise;
@@ -34,8 +42,10 @@ public final class Polygon implements Domain {
      *
      * @param vertices flat coordinates x0, y0, x1, y1, ... of at least 3 vertices (copied)
      * @throws IllegalArgumentException if there are fewer than 3 vertices, a coordinate is not finite,
-     *                                  an edge has zero length, the area is zero, two edges intersect
-     *                                  other than at their shared vertex, or two adjacent edges overlap
+     *                                  an edge has zero length, the area is zero or too small for a
+     *                                  strict interior (see {@link #MIN_AREA_PER_BAND}), two edges
+     *                                  intersect other than at their shared vertex, or two adjacent
+     *                                  edges overlap
      */
     public Polygon(double[] vertices) {
         this(vertices, defaultNames(vertices.length / 2));
@@ -83,8 +93,21 @@ public final class Polygon implements Domain {
         // and saying it self-intersects is the more useful message.
         checkSimple();
         double signedArea = signedArea(xy);
-        if (!(Math.abs(signedArea) > 1e-14 * size * size)) {
-            throw new IllegalArgumentException("polygon is degenerate: area " + signedArea + " is zero");
+        double perimeter = 0;
+        for (int i = 0; i < n; i++) {
+            perimeter += edgeLength(i);
+        }
+        // Interior points must be farther than the tolerance from every edge; the band within it
+        // has an area of at most about perimeter * tolerance. A polygon whose area is not well
+        // above that has (almost) no strict interior, and sampling it would never end.
+        if (!(Math.abs(signedArea) > MIN_AREA_PER_BAND * perimeter * tolerance)) {
+            if (!(Math.abs(signedArea) > 1e-14 * size * size)) {
+                throw new IllegalArgumentException("polygon is degenerate: area " + signedArea + " is zero");
+            }
+            throw new IllegalArgumentException("polygon is too thin: its area " + Math.abs(signedArea) + " is at most "
+                    + Checks.number(MIN_AREA_PER_BAND) + " times its perimeter " + perimeter + " times the boundary tolerance "
+                    + tolerance + " (" + RELATIVE_TOLERANCE + " times the largest side of its bounding box), so almost no "
+                    + "point is farther than the tolerance from its edges");
         }
         this.counterClockwise = signedArea > 0;
         this.area = Math.abs(signedArea);
@@ -366,7 +389,8 @@ public final class Polygon implements Domain {
      * <p>For a polygon: the R-function approximate distance of Sukumar and Srivastava (2022), trimmed
      * segment functions joined by the R-equivalence; smooth off the boundary, about the Euclidean
      * distance near edge interiors, with second derivatives growing like 1 / r at distance r from a
-     * vertex; derivatives are NaN on the boundary itself.
+     * vertex. On an edge the derivatives are the one-sided limits from inside; at a vertex, where
+     * they do not exist, they are NaN.
      */
     @Override
     public DistanceFunction distance() {

@@ -22,9 +22,16 @@ package org.kanpde.solver.geometry;
  * D is only Lipschitz there; near a vertex its second derivatives grow like 1 / (distance to the
  * vertex), so Laplacians of {@code u = g + D N} are unbounded (though integrable) near corners,
  * most of all at re-entrant ones. Near the boundary the second derivatives lose about
- * {@code 1e-16 / D} in absolute accuracy to cancellation. On the boundary itself D is 0 and the
- * derivatives do not exist (D has a kink there, like |f|): the evaluation methods then return 0 and
- * fill the derivative outputs with NaN.
+ * {@code 1e-16 / D} in absolute accuracy to cancellation.
+ *
+ * <p>On the boundary itself D is 0 and has a kink (like |f|), so its derivatives exist only as
+ * one-sided limits. On an edge, away from its end points, the evaluation methods return the limits
+ * from inside the polygon, which is what a solution {@code u = g + D v} on the closed domain
+ * needs (boundary fluxes): near edge e, {@code D = phi_e / (1 + phi_e S)} with
+ * {@code S = sum_{j != e} 1 / phi_j} smooth there, and {@code phi_e = |f_e| (1 + O(f_e^6))}, so
+ * grad D tends to the inward unit normal n and the Hessian to {@code -2 S n n^T}. At a vertex the
+ * one-sided gradient depends on the direction and the second derivatives are unbounded: the
+ * derivative outputs are then NaN.
  */
 final class PolygonDistance implements DistanceFunction {
 
@@ -37,6 +44,8 @@ final class PolygonDistance implements DistanceFunction {
     private final double[] yc;
     private final double[] quarterLengthSquared;
     private final double[] inverseLength;
+    /** +1 or -1: the inward unit normal of edge e is {@code inward * (fx[e], fy[e])}. */
+    private final double inward;
 
     /** @param xy vertex coordinates x0, y0, x1, y1, ...; edge i joins vertex i and vertex i + 1 */
     PolygonDistance(double[] xy) {
@@ -63,6 +72,13 @@ final class PolygonDistance implements DistanceFunction {
             quarterLengthSquared[e] = 0.25 * length * length;
             inverseLength[e] = 1.0 / length;
         }
+        double twiceArea = 0;
+        for (int e = 0; e < edges; e++) {
+            int next = (e + 1) % edges;
+            twiceArea += xy[2 * e] * xy[2 * next + 1] - xy[2 * next] * xy[2 * e + 1];
+        }
+        // (fx, fy) is the outward normal of a counter-clockwise edge: the interior is on its left
+        inward = twiceArea > 0 ? -1.0 : 1.0;
     }
 
     @Override
@@ -124,7 +140,8 @@ final class PolygonDistance implements DistanceFunction {
             double f2 = f * f, f3 = f2 * f;
             double w = Math.sqrt(t * t + f2 * f2);
             if (w == 0) {
-                return onBoundary(gradient, second, diagonalOnly);
+                // t = f = 0: an end point of the edge, a vertex
+                return atVertex(gradient, second, diagonalOnly);
             }
             // ex = w - t and its derivatives, arranged so that nothing cancels when w ~ t.
             double ex = excess(t, w, f2);
@@ -137,7 +154,8 @@ final class PolygonDistance implements DistanceFunction {
             double qxx = 0.5 * exx, qxy = 0.5 * exy, qyy = 0.5 * eyy;
             double phi = Math.sqrt(f2 + q * q);
             if (phi == 0) {
-                return onBoundary(gradient, second, diagonalOnly);
+                // f = 0 with t > 0: on the edge, between its end points
+                return onEdge(e, x, y, gradient, second, diagonalOnly);
             }
             double px = (f * gx + q * qx) / phi;
             double py = (f * gy + q * qy) / phi;
@@ -170,7 +188,46 @@ final class PolygonDistance implements DistanceFunction {
         return d;
     }
 
-    private static double onBoundary(double[] gradient, double[] second, boolean diagonalOnly) {
+    /**
+     * The one-sided limits from inside at a point of edge e that is no vertex (see the class
+     * comment): D = 0, grad D = n, Hessian = -2 S n n^T, with n the inward unit normal and S the
+     * sum of 1 / phi_j over the other edges. NaN derivatives if the point is also on another edge.
+     */
+    private double onEdge(int e, double x, double y, double[] gradient, double[] second, boolean diagonalOnly) {
+        double others = 0;
+        for (int j = 0; j < edges; j++) {
+            if (j == e) {
+                continue;
+            }
+            double f = (x - x1[j]) * fx[j] + (y - y1[j]) * fy[j];
+            double cxr = x - xc[j], cyr = y - yc[j];
+            double t = (quarterLengthSquared[j] - (cxr * cxr + cyr * cyr)) * inverseLength[j];
+            double f2 = f * f;
+            double w = Math.sqrt(t * t + f2 * f2);
+            double q = 0.5 * excess(t, w, f2);
+            double phi = Math.sqrt(f2 + q * q);
+            if (w == 0 || phi == 0) {
+                return atVertex(gradient, second, diagonalOnly);
+            }
+            others += 1.0 / phi;
+        }
+        double nx = inward * fx[e], ny = inward * fy[e];
+        gradient[0] = nx;
+        gradient[1] = ny;
+        double c = -2.0 * others;
+        if (diagonalOnly) {
+            second[0] = c * nx * nx;
+            second[1] = c * ny * ny;
+        } else {
+            second[0] = c * nx * nx;
+            second[1] = c * nx * ny;
+            second[2] = c * nx * ny;
+            second[3] = c * ny * ny;
+        }
+        return 0.0;
+    }
+
+    private static double atVertex(double[] gradient, double[] second, boolean diagonalOnly) {
         gradient[0] = Double.NaN;
         gradient[1] = Double.NaN;
         int count = diagonalOnly ? 2 : 4;

@@ -24,7 +24,9 @@ public final class ErrorMeasure {
     /**
      * @param problem a problem with an exact solution
      * @param rule    the quadrature rule (for example {@code problem.domain().quadrature(8, 16)})
-     * @throws IllegalArgumentException if the problem has no exact solution or dimensions differ
+     * @throws IllegalArgumentException if the problem has no exact solution, dimensions differ, or the
+     *                                  exact solution or its gradient is not finite at a quadrature
+     *                                  node (the message names the node)
      */
     public ErrorMeasure(Problem problem, QuadratureRule rule) {
         if (!problem.hasExactSolution()) {
@@ -57,10 +59,35 @@ public final class ErrorMeasure {
             } else {
                 exact[i] = u.value(z);
             }
+            // a NaN here would turn every error into NaN without saying why
+            checkFinite(problem, z, exact[i], exactGradient, i * d);
             l2 += w * exact[i] * exact[i];
         }
         this.normL2 = Math.sqrt(l2);
         this.normH1 = Math.sqrt(h1);
+    }
+
+    private void checkFinite(Problem problem, double[] z, double value, double[] gradient, int offset) {
+        String what = null;
+        if (!Double.isFinite(value)) {
+            what = "is " + value;
+        } else if (gradient != null) {
+            for (int k = 0; k < d; k++) {
+                if (!Double.isFinite(gradient[offset + k])) {
+                    what = "has a gradient component " + k + " of " + gradient[offset + k];
+                    break;
+                }
+            }
+        }
+        if (what != null) {
+            StringBuilder p = new StringBuilder("(");
+            for (int k = 0; k < d; k++) {
+                p.append(k == 0 ? "" : ", ").append(z[k]);
+            }
+            throw new IllegalArgumentException("the exact solution of problem '" + problem.name() + "' " + what
+                    + " at the quadrature node " + p + "); errors cannot be measured against it (is it defined in the "
+                    + "whole domain?)");
+        }
     }
 
     /** Number of quadrature nodes. */

@@ -239,6 +239,7 @@ public final class Adam implements Minimizer {
         private double value;
         private int iterations;
         private int evaluations;
+        private boolean leftFiniteNumbers;
 
         Run(Adam settings, DifferentiableObjective objective, double[] start) {
             this.settings = settings;
@@ -272,7 +273,9 @@ public final class Adam implements Minimizer {
                     break;
                 }
             }
+            leftFiniteNumbers = false;
             if (zero) {
+                // converged exactly (or a flat start): nothing to step along, and not a divergence
                 return false;
             }
             double clipScale = 1.0;
@@ -301,6 +304,7 @@ public final class Adam implements Minimizer {
             double trialValue = objective.evaluate(trialX, trialGradient);
             evaluations++;
             if (!Double.isFinite(trialValue) || !Vectors.allFinite(trialGradient)) {
+                leftFiniteNumbers = true;
                 return false;
             }
             for (int i = 0; i < n; i++) {
@@ -313,6 +317,11 @@ public final class Adam implements Minimizer {
             value = trialValue;
             iterations = t;
             return true;
+        }
+
+        @Override
+        public boolean leftFiniteNumbers() {
+            return leftFiniteNumbers;
         }
 
         @Override

@@ -14,6 +14,16 @@ public interface MinimizerRun {
      */
     boolean step();
 
+    /**
+     * Why the last {@link #step()} returned false: true if the trial point left the finite
+     * numbers (a non-finite value or gradient there, which a trainer reports as divergence), false
+     * if the method converged or found no decrease. Methods that never refuse for that reason keep
+     * this default.
+     */
+    default boolean leftFiniteNumbers() {
+        return false;
+    }
+
     /** Objective value at the current point. */
     double value();
 

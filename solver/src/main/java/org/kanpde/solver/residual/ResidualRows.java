@@ -97,7 +97,7 @@ public final class ResidualRows {
                 System.arraycopy(grad, 0, rows.lift, off + 2 + 2 * d, d);
                 System.arraycopy(second, 0, rows.lift, off + 2 + 3 * d, d);
             }
-            rows.check(i, "interior point");
+            rows.check(i, null);
         }
         double wb = nb == 0 ? 0 : Math.sqrt(boundaryWeight / nb);
         double[] normal = new double[d];
@@ -113,7 +113,7 @@ public final class ResidualRows {
                 rows.coefficientsB[i * d + k] = bc.beta() * normal[k];
             }
             rows.target[i] = bc.data().value(z);
-            rows.check(i, "boundary point on part " + boundary.part(t));
+            rows.check(i, problem.domain().boundaryPartName(boundary.part(t)));
         }
         return rows;
     }
@@ -138,24 +138,50 @@ public final class ResidualRows {
         return g;
     }
 
-    private void check(int i, String what) {
-        boolean ok = Double.isFinite(coefficientA[i]) && Double.isFinite(coefficientC[i]) && Double.isFinite(target[i]);
-        for (int k = 0; k < dimension; k++) {
-            ok &= Double.isFinite(coefficientsB[i * dimension + k]);
+    /**
+     * Rejects a row with non-finite data, naming the point, the boundary part and the quantity.
+     *
+     * @param part the boundary part's name, or null for an interior row
+     */
+    private void check(int i, String part) {
+        boolean interior = part == null;
+        String bad = null;
+        double value = 0;
+        if (!Double.isFinite(target[i])) {
+            bad = interior ? "the source f" : "the boundary condition's value";
+            value = target[i];
+        } else if (!Double.isFinite(coefficientA[i])) {
+            bad = interior ? "the reaction coefficient c" : "the Robin coefficient alpha";
+            value = coefficientA[i];
+        } else if (!Double.isFinite(coefficientC[i])) {
+            bad = "the diffusion coefficient a";
+            value = -coefficientC[i];
         }
-        if (lift != null) {
-            int size = DirichletLift.recordSize(dimension);
-            for (int t = 0; t < size; t++) {
-                ok &= Double.isFinite(lift[i * size + t]);
+        for (int k = 0; bad == null && k < dimension; k++) {
+            if (!Double.isFinite(coefficientsB[i * dimension + k])) {
+                bad = interior ? "the gradient of the diffusion coefficient a" : "beta times the normal";
+                value = coefficientsB[i * dimension + k];
             }
         }
-        if (!ok) {
+        if (bad == null && lift != null) {
+            int size = DirichletLift.recordSize(dimension);
+            for (int t = 0; bad == null && t < size; t++) {
+                if (!Double.isFinite(lift[i * size + t])) {
+                    // the record holds g and its derivatives, then D and its derivatives
+                    bad = t < 1 + 2 * dimension ? "the Dirichlet data g (or its derivatives), extended into the domain"
+                            : "the distance function D (or its derivatives)";
+                    value = lift[i * size + t];
+                }
+            }
+        }
+        if (bad != null) {
             StringBuilder p = new StringBuilder("(");
             for (int k = 0; k < dimension; k++) {
                 p.append(k == 0 ? "" : ", ").append(points[i * dimension + k]);
             }
-            throw new IllegalArgumentException("problem data is not finite at " + what + " " + p + "): coefficient or source "
-                    + "evaluates to NaN or infinity there");
+            throw new IllegalArgumentException("problem data is not finite at the " + (interior ? "interior" : "boundary")
+                    + " point " + p + ")" + (interior ? "" : " on part '" + part + "'") + ": " + bad + " evaluates to "
+                    + value + " there");
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,16 +22,20 @@ import org.kanpde.solver.io.ModelFileException;
 import org.kanpde.solver.optim.OptimizerState;
 
 /**
- * Checkpoints as JSON documents ({@code "format": "kanpde-checkpoint", "version": 1}), written
+ * Checkpoints as JSON documents ({@code "format": "kanpde-checkpoint", "version": 2}), written
  * atomically. The network is embedded as a {@link ModelFile} document. NaN values (errors not
- * measured) are written as null. Reading validates the document and fails with a
+ * measured) are written as null. Version 2 added {@code "settings"}, the
+ * {@link Checkpoint#settings()} that a resume is checked against; version 1 files are still read
+ * (with no settings to check). Reading validates the document and fails with a
  * {@link ModelFileException} that names the file and the key.
  */
 public final class CheckpointFile {
     /** Format identifier. */
     public static final String FORMAT = "kanpde-checkpoint";
-    /** Version written and read. */
-    public static final int VERSION = 1;
+    /** Version written; this and {@link #OLDEST_VERSION} up to it are read. */
+    public static final int VERSION = 2;
+    /** Oldest version read. */
+    public static final int OLDEST_VERSION = 1;
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -52,6 +57,8 @@ public final class CheckpointFile {
         root.put("elapsedSeconds", c.elapsedSeconds());
         root.put("samplingSalt", c.samplingSalt());
         root.put("diverged", c.diverged());
+        ObjectNode settings = root.putObject("settings");
+        c.settings().forEach(settings::put);
         number(root, "lastLoss", c.lastLoss());
         number(root, "bestLoss", c.bestLoss());
         if (c.best() == null) {
@@ -129,8 +136,23 @@ public final class CheckpointFile {
             if (!FORMAT.equals(text(root, "format"))) {
                 throw new IllegalArgumentException("key 'format': expected '" + FORMAT + "'");
             }
-            if (integer(root, "version") != VERSION) {
-                throw new IllegalArgumentException("key 'version': unsupported version " + root.get("version"));
+            int version = integer(root, "version");
+            if (version < OLDEST_VERSION || version > VERSION) {
+                throw new IllegalArgumentException("key 'version': unsupported version " + version + " (this build reads "
+                        + "versions " + OLDEST_VERSION + " to " + VERSION + ")");
+            }
+            Map<String, String> settings = new LinkedHashMap<>();
+            if (version >= 2) {
+                JsonNode sn = root.get("settings");
+                if (sn == null || !sn.isObject()) {
+                    throw new IllegalArgumentException("key 'settings' must be an object");
+                }
+                for (Map.Entry<String, JsonNode> e : sn.properties()) {
+                    if (!e.getValue().isTextual()) {
+                        throw new IllegalArgumentException("key 'settings." + e.getKey() + "' must be a string");
+                    }
+                    settings.put(e.getKey(), e.getValue().asText());
+                }
             }
             OptimizerState state = null;
             JsonNode o = root.get("optimizer");
@@ -143,7 +165,22 @@ public final class CheckpointFile {
                         doubleArray(o, "point"), doubleArray(o, "numbers"), ints);
             }
             List<HistoryEntry> history = new ArrayList<>();
-            for (JsonNode row : array(root, "history")) {
+            JsonNode rows = array(root, "history");
+            for (int i = 0; i < rows.size(); i++) {
+                JsonNode row = rows.get(i);
+                String at = "history[" + i + "]";
+                if (!row.isArray() || row.size() != 6) {
+                    throw new IllegalArgumentException("key '" + at + "' must be an array of 6 entries (stage, iteration, "
+                            + "seconds, loss, relL2, parameters)");
+                }
+                for (int k = 0; k < 6; k++) {
+                    boolean ok = k == 3 || k == 4 ? row.get(k).isNull() || row.get(k).isNumber()
+                            : k == 2 ? row.get(k).isNumber() : row.get(k).isIntegralNumber() && row.get(k).canConvertToInt();
+                    if (!ok) {
+                        throw new IllegalArgumentException("key '" + at + "[" + k + "]' must be "
+                                + (k == 2 || k == 3 || k == 4 ? "a number" : "an integer") + ", got " + row.get(k));
+                    }
+                }
                 history.add(new HistoryEntry(row.get(0).asInt(), row.get(1).asInt(), row.get(2).asDouble(), nan(row.get(3)),
                         nan(row.get(4)), row.get(5).asInt()));
             }
@@ -173,7 +210,7 @@ public final class CheckpointFile {
                     integer(root, "iterations"), root.path("elapsedSeconds").asDouble(), integer(root, "samplingSalt"),
                     root.path("diverged").asBoolean(), nan(root.get("lastLoss")), state,
                     best == null || best.isNull() ? null : doubleArray(root, "best"), nan(root.get("bestLoss")), history,
-                    messages, reports);
+                    messages, reports, settings);
         } catch (ModelFileException e) {
             throw e;
         } catch (IllegalArgumentException | NullPointerException | JsonProcessingException e) {

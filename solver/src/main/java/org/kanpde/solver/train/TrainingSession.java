@@ -1,17 +1,25 @@
 package org.kanpde.solver.train;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.kanpde.net.TrialFunction;
 import org.kanpde.net.kan.Kan;
+import org.kanpde.net.mlp.Mlp;
 import org.kanpde.net.parallel.ParallelRunner;
 import org.kanpde.solver.geometry.BoundarySample;
 import org.kanpde.solver.geometry.PointSet;
+import org.kanpde.solver.io.ModelFile;
 import org.kanpde.solver.metrics.ErrorMeasure;
 import org.kanpde.solver.metrics.ErrorMetrics;
 import org.kanpde.solver.optim.Adam;
@@ -55,6 +63,8 @@ public final class TrainingSession implements AutoCloseable {
     private final List<String> messages = new ArrayList<>();
     private final long started = System.nanoTime();
     private final double elapsedBefore;
+    /** What checkpoints record to be checked on resume (see {@link Checkpoint#settings()}). */
+    private final Map<String, String> fingerprint;
     private volatile boolean stopRequested;
 
     private TrialFunction model;
@@ -78,7 +88,7 @@ public final class TrainingSession implements AutoCloseable {
     private double stageCap;
 
     private TrainingSession(Problem problem, TrialFunction model, TrainingSettings settings, TrainingListener listener,
-                            double elapsedBefore) {
+                            double elapsedBefore, Map<String, String> network) {
         if (model.inputDimension() != problem.dimension()) {
             throw new IllegalArgumentException("the trial function takes " + model.inputDimension()
                     + "-D inputs but problem '" + problem.name() + "' is " + problem.dimension() + "-D");
@@ -92,6 +102,11 @@ public final class TrainingSession implements AutoCloseable {
         this.settings = settings;
         this.listener = listener == null ? TrainingListener.silent() : listener;
         this.elapsedBefore = elapsedBefore;
+        Map<String, String> recorded = new LinkedHashMap<>(settings.fingerprint());
+        if (network != null) {
+            recorded.putAll(network);
+        }
+        this.fingerprint = Collections.unmodifiableMap(recorded);
         this.stages = settings.stages();
         double weights = 0;
         for (Stage s : stages) {
@@ -119,23 +134,52 @@ public final class TrainingSession implements AutoCloseable {
      */
     public static TrainingSession start(Problem problem, TrialFunction initial, TrainingSettings settings,
                                         TrainingListener listener) {
-        TrainingSession session = new TrainingSession(problem, initial.copy(), settings, listener, 0);
+        TrainingSession session = new TrainingSession(problem, initial.copy(), settings, listener, 0, network(initial));
         session.sample(0);
         return session;
     }
 
     /**
      * Continues a checkpointed run: with the same problem and settings it makes exactly the steps
-     * the original run would have made.
+     * the original run would have made. The initial network is not checked; see
+     * {@link #resume(Problem, TrialFunction, TrainingSettings, Checkpoint, TrainingListener)}.
      *
-     * @throws IllegalArgumentException if the checkpoint does not fit the problem or settings
+     * @throws CheckpointMismatchException if a setting differs from the one the checkpoint records
+     * @throws IllegalArgumentException    if the checkpoint does not fit the problem or settings
      */
     public static TrainingSession resume(Problem problem, TrainingSettings settings, Checkpoint checkpoint,
                                          TrainingListener listener) {
-        checkpoint.checkFits(problem, settings);
-        TrainingSession s = new TrainingSession(problem, checkpoint.model(), settings, listener, checkpoint.elapsedSeconds());
+        return resume(problem, null, settings, checkpoint, listener);
+    }
+
+    /**
+     * Continues a checkpointed run, checking also that it started from {@code initial} (the
+     * network the interrupted run was started with; not trained, only compared by its description
+     * and a hash of its structure and parameters).
+     *
+     * @param initial the interrupted run's initial network, or null not to check it
+     * @throws CheckpointMismatchException if a setting or the initial network differs from what the
+     *                                     checkpoint records
+     * @throws IllegalArgumentException    if the checkpoint does not fit the problem or settings
+     */
+    public static TrainingSession resume(Problem problem, TrialFunction initial, TrainingSettings settings,
+                                         Checkpoint checkpoint, TrainingListener listener) {
+        Map<String, String> network = initial == null ? null : network(initial);
+        checkpoint.checkFits(problem, settings, network);
+        Map<String, String> recorded = checkpoint.settings();
+        if (recorded.containsKey(Checkpoint.MODEL)) {
+            network = new LinkedHashMap<>();
+            network.put(Checkpoint.MODEL, recorded.get(Checkpoint.MODEL));
+            network.put(Checkpoint.INITIAL_PARAMETERS, recorded.get(Checkpoint.INITIAL_PARAMETERS));
+        }
+        TrainingSession s = new TrainingSession(problem, checkpoint.model(), settings, listener, checkpoint.elapsedSeconds(),
+                network);
         s.history.addAll(checkpoint.history());
         s.messages.addAll(checkpoint.messages());
+        if (recorded.isEmpty()) {
+            s.message("the checkpoint (file version 1) does not record its training settings: they were not checked "
+                    + "against this run's");
+        }
         for (Checkpoint.Report r : checkpoint.reports()) {
             s.reports.add(new StageReport(r.index(), s.stages.get(r.index()), r.iterations(), r.seconds(), r.loss(),
                     r.relL2(), r.reason(), r.parameters()));
@@ -245,7 +289,41 @@ public final class TrainingSession implements AutoCloseable {
         }
         return new Checkpoint(problem.name(), settings.seed(), stages.size(), current, stageIndex, stageIterations,
                 run == null ? 0 : stageSeconds(), iterations, elapsed(), samplingSalt, diverged, lastLoss, state,
-                run == null ? null : best.clone(), bestLoss, history, messages, rs);
+                run == null ? null : best.clone(), bestLoss, history, messages, rs, fingerprint);
+    }
+
+    /**
+     * The {@link Checkpoint#MODEL} and {@link Checkpoint#INITIAL_PARAMETERS} entries of a network:
+     * its description, and a SHA-256 hash of its model-file document (structure, knots and
+     * parameters; description and parameters for networks that model files cannot hold).
+     */
+    static Map<String, String> network(TrialFunction f) {
+        String text = null;
+        if (f instanceof Kan || f instanceof Mlp) {
+            try {
+                text = ModelFile.toJson(f, "", Map.of());
+            } catch (IllegalArgumentException e) {
+                // an edge basis that model files cannot hold yet: hash what is known instead
+            }
+        }
+        if (text == null) {
+            text = f.getClass().getName() + " " + f.describe() + " " + Arrays.toString(f.parameters());
+        }
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+        byte[] hash = sha.digest(text.getBytes(StandardCharsets.UTF_8));
+        StringBuilder hex = new StringBuilder();
+        for (byte b : hash) {
+            hex.append(String.format(Locale.ROOT, "%02x", b));
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(Checkpoint.MODEL, f.describe());
+        m.put(Checkpoint.INITIAL_PARAMETERS, hex.toString());
+        return m;
     }
 
     /** Writes {@link #checkpoint()} to a file atomically. */
@@ -324,13 +402,12 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private void iterate() {
-        Stage stage = stages.get(stageIndex);
         boolean moved = run.step();
         double value = run.value();
         if (!moved) {
-            if (stage.optimizer() == Optimizer.ADAM) {
-                // Adam refuses a step only when it would leave the finite numbers
-                divergence(Double.NaN);
+            if (run.leftFiniteNumbers()) {
+                // the refused step is the stage's next iteration
+                divergence(Double.NaN, stageIterations + 1);
                 endStage(StopReason.DIVERGED);
             } else {
                 endStage(StopReason.NO_PROGRESS);
@@ -340,7 +417,8 @@ public final class TrainingSession implements AutoCloseable {
         stageIterations++;
         iterations++;
         if (!Double.isFinite(value) || value > settings.divergenceFactor() * bestLoss) {
-            divergence(value);
+            // counted above: this iteration is the stage's stageIterations-th
+            divergence(value, stageIterations);
             endStage(StopReason.DIVERGED);
             return;
         }
@@ -387,10 +465,11 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
-    private void divergence(double value) {
+    /** Reports divergence at the stage's {@code iteration}-th iteration (counted from 1). */
+    private void divergence(double value, int iteration) {
         diverged = true;
         message(String.format(Locale.ROOT, "stage %d diverged at its iteration %d (loss %s); restored the best "
-                + "parameters of the stage (loss %.6e) and stopped", stageIndex, stageIterations + 1, value, bestLoss));
+                + "parameters of the stage (loss %.6e) and stopped", stageIndex, iteration, value, bestLoss));
     }
 
     private MinimizerRun start(Stage stage, ResidualSystem s, OptimizerState state) {

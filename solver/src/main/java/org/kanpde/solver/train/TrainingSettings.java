@@ -193,6 +193,59 @@ public final class TrainingSettings {
         return timeLimit;
     }
 
+    /**
+     * The settings that decide a run's numbers, by name, as exact text (doubles in their
+     * round-tripping form): what a {@link Checkpoint} records and {@link TrainingSession#resume}
+     * compares, so that a resumed run cannot silently differ from the interrupted one. Keys, in
+     * this order: {@code seed}, {@code stages}; per stage s (from 1) {@code stage s optimizer},
+     * {@code stage s iterations}, {@code stage s grid}, {@code stage s resample},
+     * {@code stage s lossTolerance} and, for Adam stages, {@code stage s learningRate}; then
+     * {@code interiorPoints}, {@code boundaryPoints}, {@code interiorSampling},
+     * {@code boundarySampling}, {@code boundaryWeight}, {@code hardDirichlet},
+     * {@code trainableKan}, {@code gridUpdate}, {@code gridUniformFraction}, {@code metricsEvery},
+     * {@code quadrature}, {@code divergenceFactor}.
+     *
+     * <p>Left out on purpose: threads (results do not depend on them), the checkpoint file and
+     * interval, and the time limits and stage weights, which only cap the stages (a run that hits
+     * a cap depends on the machine anyway, and a resumed run may be given more time).
+     *
+     * @return an ordered, unmodifiable map
+     */
+    public java.util.Map<String, String> fingerprint() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("seed", Long.toString(seed));
+        m.put("stages", Integer.toString(stages.size()));
+        // the schedule first: recipes derive other defaults (boundary weight, iterations) from it,
+        // so a changed optimizer is named rather than what follows from it
+        for (int i = 0; i < stages.size(); i++) {
+            Stage st = stages.get(i);
+            String p = "stage " + (i + 1) + " ";
+            m.put(p + "optimizer", st.optimizer().id());
+            m.put(p + "iterations", Integer.toString(st.iterations()));
+            int[] g = st.gridSizes();
+            m.put(p + "grid", g == null ? "unchanged" : java.util.Arrays.toString(g).replace(" ", ""));
+            m.put(p + "resample", Boolean.toString(st.resample()));
+            m.put(p + "lossTolerance", Double.toString(st.lossTolerance()));
+            if (st.optimizer() == Optimizer.ADAM) {
+                m.put(p + "learningRate", Double.toString(st.learningRate()));
+            }
+        }
+        m.put("interiorPoints", Integer.toString(interiorPoints));
+        m.put("boundaryPoints", Integer.toString(boundaryPoints));
+        m.put("interiorSampling", interiorSampling.name().toLowerCase(java.util.Locale.ROOT));
+        m.put("boundarySampling", boundarySampling.name().toLowerCase(java.util.Locale.ROOT));
+        m.put("boundaryWeight", Double.toString(boundaryWeight));
+        m.put("hardDirichlet", Boolean.toString(hardDirichlet));
+        m.put("trainableKan", trainableKan.toString());
+        m.put("gridUpdate", Boolean.toString(gridUpdate));
+        m.put("gridUniformFraction", Double.toString(gridUniformFraction));
+        m.put("metricsEvery", Integer.toString(metricsEvery));
+        m.put("quadrature", quadraturePoints + " points, " + (quadratureSubdivisions > 0
+                ? quadratureSubdivisions + " subdivisions" : "default subdivisions"));
+        m.put("divergenceFactor", Double.toString(divergenceFactor));
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     /** Builds {@link TrainingSettings}; every setter validates its argument. */
     public static final class Builder {
         private int interiorPoints = 6000;
@@ -362,6 +415,13 @@ public final class TrainingSettings {
             }
             this.checkpointFile = file;
             this.checkpointEvery = iterations;
+            return this;
+        }
+
+        /** Writes no checkpoints (the default): undoes {@link #checkpoint}. */
+        public Builder noCheckpoint() {
+            this.checkpointFile = null;
+            this.checkpointEvery = 0;
             return this;
         }
 

@@ -152,14 +152,72 @@ class DistanceFunctionTest {
     }
 
     @Test
-    void polygonDistanceIsZeroWithNaNDerivativesOnTheBoundary() {
+    void polygonDistanceIsZeroWithNaNDerivativesAtVertices() {
         DistanceFunction distance = Polygon.lShape().distance();
         double[] g = new double[2];
         double[] h = new double[4];
-        for (double[] z : new double[][] {{0, 0}, {-0.5, -1}, {1, 0.25}}) {
+        for (double[] z : new double[][] {{0, 0}, {-1, -1}, {1, 1}}) {
             assertEquals(0.0, distance.value(z));
             assertEquals(0.0, distance.evaluate(z, g, h));
             assertTrue(Double.isNaN(g[0]) && Double.isNaN(h[3]));
+            assertEquals(0.0, distance.evaluateDiagonal(z, g, h));
+            assertTrue(Double.isNaN(g[1]) && Double.isNaN(h[1]));
         }
+    }
+
+    /**
+     * On an edge, away from vertices, D has a kink; the derivatives returned there are the limits
+     * from inside: what a point a little inside gives, to first order in the distance.
+     */
+    @Test
+    void polygonDistanceOnAnEdgeGivesTheDerivativesLimitsFromInside() {
+        Polygon clockwiseTriangle = new Polygon(new double[] {0, 0, 0, 2, 3, 0});
+        int checked = 0;
+        for (Polygon polygon : new Polygon[] {Polygon.lShape(), clockwiseTriangle}) {
+            DistanceFunction distance = polygon.distance();
+            double[] xy = polygon.vertices();
+            int n = xy.length / 2;
+            for (int e = 0; e < n; e++) {
+                double ax = xy[2 * e], ay = xy[2 * e + 1];
+                double bx = xy[2 * ((e + 1) % n)], by = xy[2 * ((e + 1) % n) + 1];
+                double length = Math.hypot(bx - ax, by - ay);
+                double sign = polygon.isCounterClockwise() ? 1 : -1;
+                // the interior is on the left of a counter-clockwise edge
+                double nx = -sign * (by - ay) / length, ny = sign * (bx - ax) / length;
+                for (double s : new double[] {0.3, 0.5, 0.71}) {
+                    // an edge point whose coordinates are exact, so that D is exactly 0 there
+                    double[] z = {ax + s * (bx - ax), ay + s * (by - ay)};
+                    double[] g0 = new double[2];
+                    double[] h0 = new double[4];
+                    assertEquals(0.0, distance.evaluate(z, g0, h0), 1e-15, polygon + " edge " + e);
+                    if (distance.value(z) != 0) {
+                        continue; // rounding put z off the slanted edge
+                    }
+                    checked++;
+                    double[] d0 = new double[2];
+                    double[] dg = new double[2];
+                    distance.evaluateDiagonal(z, dg, d0);
+                    // the limit is approached to first order in the distance delta
+                    double delta = 1e-7;
+                    double[] inside = {z[0] + delta * nx, z[1] + delta * ny};
+                    double[] g = new double[2];
+                    double[] h = new double[4];
+                    distance.evaluate(inside, g, h);
+                    String where = polygon + ", edge " + e + " at " + Arrays.toString(z);
+                    assertEquals(nx, g0[0], 0.0, where);
+                    assertEquals(ny, g0[1], 0.0, where);
+                    for (int k = 0; k < 2; k++) {
+                        assertEquals(g[k], g0[k], 1e-5, where + " gradient " + k);
+                        assertEquals(g0[k], dg[k], 0.0, where);
+                        assertEquals(h0[3 * k], d0[k], 0.0, where);
+                    }
+                    for (int k = 0; k < 4; k++) {
+                        assertTrue(Double.isFinite(h0[k]), where);
+                        assertEquals(h[k], h0[k], 1e-4 * (1 + Math.abs(h0[k])), where + " Hessian " + k);
+                    }
+                }
+            }
+        }
+        assertTrue(checked >= 20, "only " + checked + " edge points were exactly on an edge");
     }
 }
