@@ -183,7 +183,7 @@ class LevenbergMarquardtTest {
         LevenbergMarquardt.checkSize(825, sixGigabytes);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> LevenbergMarquardt.checkSize(20601, sixGigabytes));
-        assertTrue(e.getMessage().contains("20601 trainable parameters") && e.getMessage().contains("10.2 GB")
+        assertTrue(e.getMessage().contains("20601 trainable parameters") && e.getMessage().contains("13.6 GB")
                 && e.getMessage().contains("--optimizer adam,lbfgs"), e.getMessage());
         // beyond the largest Java array whatever the memory
         e = assertThrows(IllegalArgumentException.class, () -> LevenbergMarquardt.checkSize(50000, Long.MAX_VALUE));
