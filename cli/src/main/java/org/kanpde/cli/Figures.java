@@ -3,87 +3,84 @@ package org.kanpde.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.kanpde.plots.ComparisonFigures;
 import org.kanpde.plots.FigureFiles;
 import org.kanpde.plots.HtmlReport;
 import org.kanpde.plots.LabelledRun;
 import org.kanpde.plots.RunSummary;
-import org.kanpde.solver.problem.Field;
 import org.kanpde.solver.problem.Problem;
 import org.kanpde.solver.train.TrainingResult;
+import org.kanpde.solver.train.TrainingSettings;
 
-/** Figures and the HTML report through the plots module. */
+/**
+ * Figures and the HTML report through the plots module. Each run enters the report with its own
+ * settings, because the runs of a comparison differ in them: the default MLP trains on half the
+ * KAN's collocation points and on another schedule. The report derives the problem's equation and
+ * formulas from the problem itself.
+ */
 final class Figures {
     private Figures() {
     }
 
+    /** One run and the plan it was trained with. */
+    private record PlannedRun(RunPlan plan, LabelledRun run) {
+        PlannedRun(RunPlan plan, TrainingResult result) {
+            this(plan, new LabelledRun(result.solution().function().describe(), result));
+        }
+    }
+
     static List<Path> forSolve(Path dir, RunPlan plan, TrainingResult result) throws IOException {
-        return write(dir, plan, List.of(new LabelledRun(label(result), result)));
+        return write(dir, List.of(new PlannedRun(plan, result)));
     }
 
     static List<Path> forCompare(Path dir, RunPlan kanPlan, TrainingResult kan, RunPlan mlpPlan, TrainingResult mlp)
             throws IOException {
-        return write(dir, kanPlan, List.of(new LabelledRun(label(kan), kan), new LabelledRun(label(mlp), mlp)));
+        return write(dir, List.of(new PlannedRun(kanPlan, kan), new PlannedRun(mlpPlan, mlp)));
     }
 
-    private static String label(TrainingResult result) {
-        return result.solution().function().describe();
-    }
-
-    private static List<Path> write(Path dir, RunPlan plan, List<LabelledRun> runs) throws IOException {
-        Problem problem = plan.problem;
-        List<FigureFiles> figures = new ComparisonFigures().withThreads(plan.settings.threads()).write(problem, runs, dir);
+    private static List<Path> write(Path dir, List<PlannedRun> planned) throws IOException {
+        Problem problem = planned.get(0).plan().problem;
+        List<LabelledRun> runs = planned.stream().map(PlannedRun::run).toList();
+        int threads = planned.get(0).plan().settings.threads();
+        List<FigureFiles> figures = new ComparisonFigures().withThreads(threads).write(problem, runs, dir);
         HtmlReport.Builder report = HtmlReport.builder((runs.size() > 1 ? "KAN vs MLP: " : "") + problem.name())
-                .problem(problem).equation(equation(problem)).figures(figures);
-        String exact = describe(problem.exactSolution());
-        if (exact != null) {
-            report.exactSolution(exact);
+                .problem(problem).figures(figures);
+        List<RunSummary> summaries = new ArrayList<>();
+        for (PlannedRun p : planned) {
+            summaries.add(RunSummary.of(p.run(), p.plan().settings));
         }
-        for (LabelledRun run : runs) {
-            report.run(RunSummary.of(run));
+        report.runs(summaries);
+        report.note(String.format(Locale.ROOT, "Seed %s, %s; errors by Gauss quadrature on points independent of the "
+                        + "training points. Each run's collocation points, schedule and time budget are in the setup table.",
+                shared(planned, s -> Long.toString(s.seed())),
+                shared(planned, s -> s.threads() + (s.threads() == 1 ? " thread" : " threads"))));
+        List<String> timed = summaries.stream().filter(RunSummary::stoppedByTimeLimit).map(RunSummary::label).toList();
+        if (!timed.isEmpty()) {
+            report.note((timed.size() == 1 ? timed.get(0) + " was" : String.join(" and ", timed) + " were")
+                    + " stopped by the time budget before the end of the schedule: iterations and errors then depend on "
+                    + "the machine's speed, and a wall time equal to the budget says nothing about speed.");
         }
-        report.note(String.format(Locale.ROOT, "%d interior and %d boundary collocation points (%s), seed %d, %d threads; "
-                        + "errors by Gauss quadrature independent of the training points.",
-                plan.settings.interiorPoints(), plan.settings.hardDirichlet() ? 0 : plan.settings.boundaryPoints(),
-                plan.settings.interiorSampling().name().toLowerCase(Locale.ROOT), plan.settings.seed(), plan.settings.threads()));
         Path html = report.build().write(dir);
         List<Path> files = new ArrayList<>(ComparisonFigures.files(figures));
         files.add(html);
         return files;
     }
 
-    /** The operator as text, leaving out default coefficients. */
-    static String equation(Problem p) {
-        String a = describe(p.diffusion());
-        String c = describe(p.reaction());
-        boolean unitA = p.diffusion().isConstant() && p.diffusion().value(new double[p.dimension()]) == 1.0;
-        boolean noC = p.reaction().isConstant() && p.reaction().value(new double[p.dimension()]) == 0.0;
-        StringBuilder sb = new StringBuilder(unitA ? "−Δu" : "−div(a ∇u)");
-        if (!noC) {
-            sb.append(" + c u");
+    /** A setting all runs share, e.g. "1", or each run's, e.g. "1 (KAN …), 2 (MLP …)", when they differ. */
+    private static String shared(List<PlannedRun> planned, Function<TrainingSettings, String> setting) {
+        Set<String> values = new LinkedHashSet<>();
+        planned.forEach(p -> values.add(setting.apply(p.plan().settings)));
+        if (values.size() == 1) {
+            return values.iterator().next();
         }
-        if (p.nonlinearity() != null) {
-            sb.append(" + ").append(p.nonlinearity().describe());
-        }
-        sb.append(" = f");
-        if (!unitA && a != null) {
-            sb.append(",  a = ").append(a);
-        }
-        if (!noC && c != null) {
-            sb.append(",  c = ").append(c);
-        }
-        return sb.toString();
-    }
-
-    /** A field's formula, or null when it has no readable description (a Java lambda). */
-    private static String describe(Field f) {
-        if (f == null) {
-            return null;
-        }
-        String s = f.toString();
-        return s.contains("$$Lambda") || s.contains("@") || s.startsWith("org.kanpde") ? null : s;
+        List<String> each = new ArrayList<>();
+        planned.forEach(p -> each.add(setting.apply(p.plan().settings) + " (" + p.run().label() + ")"));
+        return String.join(", ", each);
     }
 }

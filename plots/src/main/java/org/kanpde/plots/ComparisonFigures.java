@@ -17,10 +17,10 @@ import org.kanpde.solver.train.Solution;
  * (the CLI's {@code compare} command; pass the result to {@link HtmlReport.Builder#figures}):
  * <ul>
  *   <li>{@code convergence-iteration} and {@code convergence-time}: all runs' loss and error;</li>
- *   <li>{@code solution-<run>} for each run: u, u* and |u - u*| (see {@link SolutionFigure});</li>
+ *   <li>{@code solution-<run>} for each run: u, u*, |u - u*| and u - u* (see {@link SolutionFigure});</li>
  *   <li>{@code kan-edges-<run>} for each KAN run: its learned edges (see {@link KanEdgeFigure}).</li>
  * </ul>
- * Each as PNG and SVG; {@code <run>} is the label in lower case with other characters than letters
+ * Each as PNG and SVG, with a caption for reports ({@link FigureFiles#caption()}); {@code <run>} is the label in lower case with other characters than letters
  * and digits turned into '-', made unique. Immutable settings; {@code withX} returns a modified copy.
  */
 public final class ComparisonFigures {

@@ -3,7 +3,6 @@ package org.kanpde.plots;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Shape;
-import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
@@ -17,6 +16,7 @@ import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
@@ -34,20 +34,23 @@ import org.kanpde.solver.train.HistoryEntry;
  * <p>Each run has its own colour, dash pattern and marker (markers sit on about eight points of a
  * curve, not on every iteration). The legend gives each run's label and parameter count ("17→29
  * parameters" when grid extension grew the network). Grid extensions, found where the parameter
- * count changes between consecutive history entries, are marked by a vertical bar on the run's
- * curves at the last entry before the extension (at the height of the last drawable value, as the
- * error is not measured at every entry); other stage changes (same parameter count) by a ring.
+ * count changes between consecutive history entries, are marked by a thin dashed vertical line
+ * across both panels at the last entry before the extension, other stage changes (same parameter
+ * count) by a dotted one; lines rather than marks on the curves, which would hide the jump of the
+ * loss that follows an extension.
  *
  * <p>The error panel is left out when no run measured the error (no exact solution). Points with a
  * non-finite or non-positive value cannot be shown on a log axis and are skipped. Immutable.
  */
 public final class ConvergenceFigure {
-    /** Default figure size. */
-    public static final int WIDTH = 1000;
-    /** Default figure size. */
+    /** Default figure width: two figures (against iteration and time) fit side by side on a 1400-pixel page. */
+    public static final int WIDTH = 640;
+    /** Default figure height. */
     public static final int HEIGHT = 820;
 
     private static final int MARKERS_PER_CURVE = 8;
+    /** Stage lines: a mid grey, darker than the grid lines and lighter than any curve. */
+    private static final Color STAGE_LINE = new Color(0x666666);
 
     /** The x axis of a convergence figure. */
     public enum Against {
@@ -186,9 +189,68 @@ public final class ConvergenceFigure {
         return Theme.apply(chart);
     }
 
-    /** The chart as a figure of the given size. */
+    /** The chart as a figure of the given size, with a caption that says what is plotted. */
     public Figure figure(Against against, int width, int height) {
-        return Figure.of(chart(against), width, height);
+        return Figure.of(chart(against), width, height).withCaption(caption());
+    }
+
+    /** What the panels show, how often the error was measured and what the vertical lines mean. */
+    String caption() {
+        StringBuilder sb = new StringBuilder("Training loss (the objective the optimizer minimizes)");
+        if (hasErrors()) {
+            sb.append(" above and the relative L2 error against the exact solution below, both on log scales; the error "
+                    + "is measured ").append(measuredEvery()).append(", the loss at every iteration.");
+        } else {
+            sb.append(" on a log scale; no exact solution, so no error.");
+        }
+        sb.append(" Markers only tell the runs apart.");
+        boolean extensions = false;
+        boolean stages = false;
+        for (int r = 0; r < histories.size(); r++) {
+            extensions |= !stageBoundaries(r, Against.ITERATION, true).isEmpty();
+            stages |= !stageBoundaries(r, Against.ITERATION, false).isEmpty();
+        }
+        if (extensions) {
+            sb.append(" Dashed vertical lines: grid extensions, after which the refitted KAN's loss can jump before it "
+                    + "falls again.");
+        }
+        if (stages) {
+            sb.append(" Dotted vertical lines: other stage changes.");
+        }
+        return sb.toString();
+    }
+
+    /**
+     * "at every iteration", "about every 10 iterations" (the typical spacing of the measured errors),
+     * or that phrase per run when the runs differ.
+     */
+    private String measuredEvery() {
+        java.util.Set<String> phrases = new java.util.LinkedHashSet<>();
+        List<String> each = new ArrayList<>();
+        for (int r = 0; r < histories.size(); r++) {
+            List<Integer> at = new ArrayList<>();
+            for (HistoryEntry e : histories.get(r)) {
+                if (plottable(e.relL2())) {
+                    at.add(e.iteration());
+                }
+            }
+            if (at.size() < 2) {
+                continue;
+            }
+            List<Integer> gaps = new ArrayList<>();
+            for (int t = 1; t < at.size(); t++) {
+                gaps.add(at.get(t) - at.get(t - 1));
+            }
+            java.util.Collections.sort(gaps);
+            int gap = Math.max(1, gaps.get(gaps.size() / 2));
+            String phrase = gap == 1 ? "at every iteration" : "about every " + gap + " iterations";
+            phrases.add(phrase);
+            each.add(phrase + " for " + labels.get(r));
+        }
+        if (phrases.isEmpty()) {
+            return "now and then";
+        }
+        return phrases.size() == 1 ? phrases.iterator().next() : String.join(" and ", each);
     }
 
     /**
@@ -209,11 +271,8 @@ public final class ConvergenceFigure {
     private XYPlot panel(Against against, ToDoubleFunction<HistoryEntry> y, String yLabel) {
         XYSeriesCollection lines = new XYSeriesCollection();
         XYSeriesCollection markers = new XYSeriesCollection();
-        XYSeriesCollection boundaries = new XYSeriesCollection();
         XYLineAndShapeRenderer lineRenderer = Theme.renderer(true, false);
         XYLineAndShapeRenderer markerRenderer = Theme.renderer(false, true);
-        XYLineAndShapeRenderer boundaryRenderer = Theme.renderer(false, true);
-        int boundarySeries = 0;
         for (int r = 0; r < histories.size(); r++) {
             List<HistoryEntry> h = histories.get(r);
             // XYSeries keys must be unique, labels need not be
@@ -239,63 +298,62 @@ public final class ConvergenceFigure {
             markers.addSeries(marks);
             markerRenderer.setSeriesPaint(r, Theme.colour(r));
             markerRenderer.setSeriesShape(r, Theme.shape(r));
-
-            XYSeries extension = new XYSeries(r + ":extension", false, true);
-            XYSeries stage = new XYSeries(r + ":stage", false, true);
-            for (int t = 0; t + 1 < h.size(); t++) {
-                HistoryEntry e = h.get(t);
-                double v = valueNear(h, t, y);
-                if (!plottable(v)) {
-                    continue;
-                }
-                if (h.get(t + 1).parameters() != e.parameters()) {
-                    extension.add(against.x(e), v);
-                } else if (h.get(t + 1).stage() != e.stage()) {
-                    stage.add(against.x(e), v);
-                }
-            }
-            boundaries.addSeries(extension);
-            boundaryRenderer.setSeriesPaint(boundarySeries, Theme.colour(r));
-            boundaryRenderer.setSeriesShape(boundarySeries, extensionShape());
-            boundaryRenderer.setSeriesShapesFilled(boundarySeries, true);
-            boundarySeries++;
-            boundaries.addSeries(stage);
-            boundaryRenderer.setSeriesPaint(boundarySeries, Theme.colour(r));
-            boundaryRenderer.setSeriesShape(boundarySeries, stageShape());
-            boundaryRenderer.setSeriesShapesFilled(boundarySeries, false);
-            boundaryRenderer.setSeriesOutlineStroke(boundarySeries, new BasicStroke(2f));
-            boundarySeries++;
         }
-        boundaryRenderer.setUseOutlinePaint(false);
-        boundaryRenderer.setDrawOutlines(true);
-        XYPlot plot = new XYPlot(boundaries, null, Axes.log(yLabel), boundaryRenderer);
-        plot.setDataset(1, markers);
-        plot.setRenderer(1, markerRenderer);
-        plot.setDataset(2, lines);
-        plot.setRenderer(2, lineRenderer);
-        // lines first, then markers, then boundary marks on top
+        XYPlot plot = new XYPlot(markers, null, Axes.log(yLabel), markerRenderer);
+        plot.setDataset(1, lines);
+        plot.setRenderer(1, lineRenderer);
+        // lines first, then markers on top
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
+        addStageLines(plot, against);
         return plot;
     }
 
     /**
-     * The curve's height at entry t: its own value if it can be drawn, else the last drawable value
-     * before it (the error is measured only now and then), else the first after it; NaN if none.
+     * The x positions of one run's stage boundaries: the last history entry before each grid
+     * extension (the parameter count changes) or, with {@code extensions} false, before each other
+     * stage change.
      */
-    private static double valueNear(List<HistoryEntry> h, int t, ToDoubleFunction<HistoryEntry> y) {
-        for (int s = t; s >= 0; s--) {
-            double v = y.applyAsDouble(h.get(s));
-            if (plottable(v)) {
-                return v;
+    List<Double> stageBoundaries(int run, Against against, boolean extensions) {
+        List<HistoryEntry> h = histories.get(run);
+        List<Double> out = new ArrayList<>();
+        for (int t = 0; t + 1 < h.size(); t++) {
+            boolean grew = h.get(t + 1).parameters() != h.get(t).parameters();
+            boolean newStage = h.get(t + 1).stage() != h.get(t).stage();
+            if (extensions ? grew : newStage && !grew) {
+                out.add(against.x(h.get(t)));
             }
         }
-        for (int s = t + 1; s < h.size(); s++) {
-            double v = y.applyAsDouble(h.get(s));
-            if (plottable(v)) {
-                return v;
+        return out;
+    }
+
+    /**
+     * Thin vertical lines across the panel at every stage boundary: dashed for grid extensions,
+     * dotted for other stage changes. Grey when only one run has such boundaries (the usual KAN vs
+     * MLP case), else in the run's colour. Lines, unlike marks on the curve, leave the loss jump at an
+     * extension visible and read the same in both panels.
+     */
+    private void addStageLines(XYPlot plot, Against against) {
+        boolean ownColours = runsWithStageBoundaries() > 1;
+        for (int r = 0; r < histories.size(); r++) {
+            Color colour = ownColours ? Theme.colour(r) : STAGE_LINE;
+            for (double x : stageBoundaries(r, against, true)) {
+                plot.addDomainMarker(new ValueMarker(x, colour, extensionStroke()));
+            }
+            for (double x : stageBoundaries(r, against, false)) {
+                plot.addDomainMarker(new ValueMarker(x, colour, stageStroke()));
             }
         }
-        return Double.NaN;
+    }
+
+    /** How many runs have a grid extension or stage change. */
+    private int runsWithStageBoundaries() {
+        int n = 0;
+        for (int r = 0; r < histories.size(); r++) {
+            if (!stageBoundaries(r, Against.ITERATION, true).isEmpty() || !stageBoundaries(r, Against.ITERATION, false).isEmpty()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private LegendItemCollection legend(boolean extensions, boolean stageChanges) {
@@ -305,22 +363,26 @@ public final class ConvergenceFigure {
             items.add(new LegendItem(legendLabel(r), null, null, null, true, Theme.shape(r), true, Theme.colour(r), false,
                     Theme.colour(r), new BasicStroke(1f), true, sample, Theme.stroke(r), Theme.colour(r)));
         }
+        Line2D stageSample = new Line2D.Double(-16, 0, 16, 0);
+        String colours = runsWithStageBoundaries() > 1 ? " (in the run's colour)" : "";
+        Shape none = new Rectangle2D.Double(0, 0, 0, 0);
         if (extensions) {
-            items.add(new LegendItem("grid extension", null, null, null, extensionShape(), Theme.INK));
+            items.add(new LegendItem("grid extension" + colours, null, null, null, false, none, false, STAGE_LINE, false,
+                    STAGE_LINE, new BasicStroke(1f), true, stageSample, extensionStroke(), STAGE_LINE));
         }
         if (stageChanges) {
-            items.add(new LegendItem("stage change", null, null, null, true, stageShape(), false, Color.WHITE, true,
-                    Theme.INK, new BasicStroke(2f), false, new Line2D.Double(), new BasicStroke(1f), Theme.INK));
+            items.add(new LegendItem("stage change" + colours, null, null, null, false, none, false, STAGE_LINE, false,
+                    STAGE_LINE, new BasicStroke(1f), true, stageSample, stageStroke(), STAGE_LINE));
         }
         return items;
     }
 
-    private static Shape extensionShape() {
-        return new Rectangle2D.Double(-1.75, -11, 3.5, 22);
+    private static BasicStroke extensionStroke() {
+        return new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
     }
 
-    private static Shape stageShape() {
-        return new Ellipse2D.Double(-6.5, -6.5, 13, 13);
+    private static BasicStroke stageStroke() {
+        return new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {1.5f, 3f}, 0f);
     }
 
     private static boolean plottable(double v) {

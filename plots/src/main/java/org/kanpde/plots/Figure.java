@@ -41,6 +41,7 @@ public final class Figure {
     private final List<Panel> panels;
     private final int width;
     private final int height;
+    private final String caption;
 
     /**
      * One panel: something drawable and where it goes, as fractions of the area below the title.
@@ -49,6 +50,11 @@ public final class Figure {
     }
 
     Figure(String title, String subtitle, boolean drawTitle, List<Panel> panels, int width, int height) {
+        this(title, subtitle, drawTitle, panels, width, height, "");
+    }
+
+    private Figure(String title, String subtitle, boolean drawTitle, List<Panel> panels, int width, int height,
+                   String caption) {
         checkSize(width, height);
         if (title == null || title.isBlank()) {
             throw new IllegalArgumentException("every figure needs a title, got '" + title + "'");
@@ -62,6 +68,7 @@ public final class Figure {
         this.panels = List.copyOf(panels);
         this.width = width;
         this.height = height;
+        this.caption = caption == null ? "" : caption.trim();
     }
 
     /**
@@ -119,10 +126,24 @@ public final class Figure {
      * @throws IllegalArgumentException if a size is out of range
      */
     public Figure withSize(int width, int height) {
-        return new Figure(title, subtitle, drawTitle, panels, width, height);
+        return new Figure(title, subtitle, drawTitle, panels, width, height, caption);
     }
 
-    /** What the figure shows; also its caption in reports. */
+    /**
+     * The same figure with a caption for reports: what is plotted and how, in sentences (not drawn).
+     *
+     * @param text the caption; null or blank for none
+     */
+    public Figure withCaption(String text) {
+        return new Figure(title, subtitle, drawTitle, panels, width, height, text);
+    }
+
+    /** The caption for reports, or empty. */
+    public String caption() {
+        return caption;
+    }
+
+    /** What the figure shows; also the first sentence of its caption in reports. */
     public String title() {
         return title;
     }
@@ -135,6 +156,16 @@ public final class Figure {
     /** Height in pixels. */
     public int height() {
         return height;
+    }
+
+    /** The subtitle, or null. */
+    String subtitle() {
+        return subtitle;
+    }
+
+    /** The panels in drawing order. */
+    List<Panel> panels() {
+        return panels;
     }
 
     /** Number of panels. */
@@ -248,7 +279,7 @@ public final class Figure {
      *
      * @param directory the output directory
      * @param baseName  the file name without extension: no path separators, not starting with '.'
-     * @return the written files, titled with {@link #title()}
+     * @return the written files, titled with {@link #title()} and carrying the {@link #caption()}
      * @throws IllegalArgumentException if the directory is an existing file or the base name is bad
      * @throws IOException              if writing fails
      */
@@ -257,7 +288,7 @@ public final class Figure {
         AtomicFiles.baseName(baseName);
         Path png = writePng(directory.resolve(baseName + ".png"));
         Path svg = writeSvg(directory.resolve(baseName + ".svg"));
-        return new FigureFiles(title, png, svg);
+        return new FigureFiles(title, png, svg, caption);
     }
 
     /** Height in pixels of the band above the panels of a figure with a title drawn by the figure. */

@@ -35,6 +35,21 @@ final class HeatMap {
      */
     static JFreeChart chart(String title, PlaneGrid grid, double[] cells, ColourScale scale, String colourLabel,
                             boolean logarithmic) {
+        return chart(title, grid, cells, scale, logarithmic ? Axes.exponent(colourLabel) : Axes.linear(colourLabel));
+    }
+
+    /**
+     * The chart with a given colour-bar axis (its range is set to the scale's).
+     *
+     * @param title chart title
+     * @param grid  the grid
+     * @param cells nx * ny values (NaN outside the domain), in the colour scale's units
+     * @param scale colour scale
+     * @param bar   the colour bar's axis, e.g. a {@link DecadeBarAxis} for base-10 exponents; its label
+     *              is usually null, since the panel title says what is shown
+     * @return the chart, themed
+     */
+    static JFreeChart chart(String title, PlaneGrid grid, double[] cells, ColourScale scale, NumberAxis bar) {
         int nx = grid.nx();
         int ny = grid.ny();
         BufferedImage image = new BufferedImage(nx, ny, BufferedImage.TYPE_INT_ARGB);
@@ -57,8 +72,9 @@ final class HeatMap {
                 grid.y1() - grid.y0(), true));
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
+        // a map is read in detail, and at 80% zoom on a narrow page: one point above the theme's ticks
+        java.awt.Font ticks = Theme.TICK_FONT.deriveFont(13f);
         JFreeChart chart = new JFreeChart(title, Theme.TITLE_FONT, plot, false);
-        NumberAxis bar = logarithmic ? Axes.exponent(colourLabel) : Axes.linear(colourLabel);
         bar.setRange(scale.getLowerBound(), scale.getUpperBound());
         bar.setLowerMargin(0);
         bar.setUpperMargin(0);
@@ -75,7 +91,19 @@ final class HeatMap {
         chart.addSubtitle(legend);
         Theme.apply(chart);
         chart.getTitle().setFont(Theme.SUBTITLE_FONT.deriveFont(java.awt.Font.BOLD, 15f));
+        x.setTickLabelFont(ticks);
+        y.setTickLabelFont(ticks);
+        boolean minor = bar.isMinorTickMarksVisible();
         Theme.axis(bar);
+        // the theme turns minor ticks off; a decade bar needs them to show the log scale
+        bar.setMinorTickMarksVisible(minor);
+        bar.setTickLabelInsets(new RectangleInsets(2, 4, 2, 4));
+        bar.setTickLabelFont(ticks);
+        // ticks long and dark enough to see beside the strip: the minor ones carry the log scale
+        bar.setTickMarkPaint(Theme.INK);
+        bar.setTickMarkStroke(new java.awt.BasicStroke(1f));
+        bar.setTickMarkOutsideLength(5);
+        bar.setMinorTickMarkOutsideLength(3);
         return chart;
     }
 }

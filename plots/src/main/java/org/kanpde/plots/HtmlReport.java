@@ -6,27 +6,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import org.kanpde.solver.geometry.Domain;
-import org.kanpde.solver.problem.BoundaryCondition;
 import org.kanpde.solver.problem.Problem;
 
 /**
  * A self-contained HTML page about one problem and the runs that solved it: the problem (name,
- * description, equation, domain, boundary conditions, exact solution), a side-by-side table of the
- * runs (lowest time and errors in bold), the figures inline with links to their SVG versions, and
- * notes. The CSS is inline and nothing is loaded from the network; figures are linked relative to
- * the report's directory, so the directory can be moved or zipped as a whole. All text is escaped.
- * Immutable; build with {@link #builder(String)}.
+ * description, equation, source, domain, boundary conditions with their data, exact solution, each
+ * formula shown where its field carries one), each run's setup and results side by side (bold only
+ * for a column's clear winner, never for ties), the figures inline with their captions and links to
+ * their SVG versions, and notes. The CSS is inline and nothing is loaded from the network; figures
+ * are linked relative to the report's directory, so the directory can be moved or zipped as a whole.
+ * Numbers never break across lines, and wide tables scroll. All text is escaped. Immutable; build
+ * with {@link #builder(String)}.
  */
 public final class HtmlReport {
     /** Name of the written file. */
@@ -37,20 +35,30 @@ public final class HtmlReport {
             "       max-width: 1800px; margin: 24px auto; padding: 0 24px; line-height: 1.45; font-size: 16px; }",
             "h1 { font-size: 28px; margin-bottom: 4px; }",
             "h2 { font-size: 21px; margin-top: 32px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }",
+            "h3 { font-size: 17px; margin: 18px 0 6px; }",
             "dl.problem { display: grid; grid-template-columns: max-content 1fr; gap: 6px 18px; }",
             "dl.problem dt { font-weight: bold; }",
-            "dl.problem dd { margin: 0; }",
+            "dl.problem dd { margin: 0; overflow-wrap: anywhere; }",
             "code { font-family: 'DejaVu Sans Mono', Consolas, monospace; background: #f4f4f4; padding: 1px 4px; }",
+            // a wide table scrolls inside its box instead of squeezing numbers onto two lines
+            ".table-wrap { overflow-x: auto; max-width: 100%; }",
             "table.runs { border-collapse: collapse; font-variant-numeric: tabular-nums; }",
-            "table.runs th, table.runs td { border: 1px solid #ccc; padding: 6px 12px; }",
+            "table.runs th, table.runs td { border: 1px solid #ccc; padding: 6px 12px; vertical-align: top; }",
             "table.runs th { background: #f0f0f0; text-align: left; }",
-            "table.runs td.num { text-align: right; font-family: 'DejaVu Sans Mono', Consolas, monospace; }",
+            "table.runs th .sub { font-weight: normal; font-size: 13px; color: #555; }",
+            "table.runs td.num { text-align: right; font-family: 'DejaVu Sans Mono', Consolas, monospace; white-space: nowrap; }",
+            "table.runs td.nowrap { white-space: nowrap; }",
             "table.runs tr:nth-child(even) td { background: #fafafa; }",
-            ".figures { display: flex; flex-wrap: wrap; gap: 24px; }",
+            "details.stages { margin: 8px 0 0; font-size: 15px; }",
+            "details.stages summary { cursor: pointer; font-weight: bold; }",
+            "details.stages li { margin: 2px 0; }",
+            ".figures { display: flex; flex-wrap: wrap; gap: 24px; align-items: flex-start; }",
             "figure { margin: 0; max-width: 100%; }",
             "figure img { max-width: 100%; height: auto; border: 1px solid #e4e4e4; }",
-            "figcaption { font-size: 14px; color: #444; margin-top: 4px; }",
-            ".muted { color: #777; }");
+            // the caption may not widen the figure beyond its image
+            "figcaption { font-size: 14px; color: #444; margin-top: 4px; width: 0; min-width: 100%; }",
+            "figcaption .files { white-space: nowrap; }",
+            ".muted { color: #666; }");
 
     private final String title;
     private final Problem problem;
@@ -134,7 +142,7 @@ public final class HtmlReport {
                 .append("<title>").append(Html.escape(title)).append("</title>\n<style>\n").append(CSS)
                 .append("\n</style>\n</head>\n<body>\n<h1>").append(Html.escape(title)).append("</h1>\n");
         problemSection(sb);
-        runsSection(sb);
+        RunTables.append(sb, runs);
         figuresSection(sb, directory);
         if (!notes.isEmpty()) {
             sb.append("<h2>Notes</h2>\n<ul>\n");
@@ -155,20 +163,41 @@ public final class HtmlReport {
         if (problem != null) {
             row(sb, "name", "<code>" + Html.escape(problem.name()) + "</code>");
             if (!problem.description().isBlank()) {
-                row(sb, "description", Html.escape(problem.description()));
+                row(sb, "description", Html.escape(MathText.pretty(problem.description())));
             }
         }
-        if (equation != null) {
-            row(sb, "equation", "<code>" + Html.escape(equation) + "</code>");
+        String shownEquation = equation != null ? equation : problem != null ? ProblemText.equation(problem) : null;
+        if (shownEquation != null) {
+            row(sb, "equation", "<code>" + Html.escape(shownEquation) + "</code>");
         }
         if (problem != null) {
+            row(sb, "source", ProblemText.formula(problem.source()).map(f -> "<code>f = " + Html.escape(f) + "</code>")
+                    .orElse("<span class=\"muted\">given as code, no formula recorded</span>"));
             row(sb, "domain", Html.escape(describe(problem.domain())));
-            row(sb, "boundary", Html.escape(boundary(problem)));
+            StringBuilder lines = new StringBuilder();
+            for (String line : ProblemText.boundary(problem)) {
+                lines.append(lines.length() == 0 ? "" : "<br>").append(Html.escape(line));
+            }
+            row(sb, "boundary", lines.toString());
         }
-        String exact = exactSolution != null ? "<code>" + Html.escape(exactSolution) + "</code>"
-                : problem != null && problem.hasExactSolution() ? "known (no formula given)" : "unknown";
-        row(sb, "exact solution", exact);
+        row(sb, "exact solution", exactText());
         sb.append("</dl>\n");
+    }
+
+    /**
+     * The exact solution: the text given to the builder, else the formula of the problem's field,
+     * else what is known without a formula. Never "unknown" for a problem that has one.
+     */
+    private String exactText() {
+        if (exactSolution != null) {
+            return "<code>" + Html.escape(exactSolution) + "</code>";
+        }
+        if (problem == null || !problem.hasExactSolution()) {
+            return "unknown (errors cannot be measured)";
+        }
+        return ProblemText.formula(problem.exactSolution()).map(u -> "<code>u* = " + Html.escape(u) + "</code>")
+                .orElse(problem.description().isBlank() ? "known, given as code (no formula recorded)"
+                        : "known, given as code (no formula recorded; the description above states it)");
     }
 
     private static void row(StringBuilder sb, String term, String html) {
@@ -183,79 +212,13 @@ public final class HtmlReport {
             if (k > 0) {
                 box.append(" × ");
             }
-            box.append('[').append(number(lo[k])).append(", ").append(number(hi[k])).append(']');
+            box.append('[').append(ProblemText.number(lo[k])).append(", ").append(ProblemText.number(hi[k])).append(']');
         }
-        return domain + " (" + domain.dimension() + "-D, bounding box " + box + ", measure " + number(domain.measure()) + ")";
-    }
-
-    private static String boundary(Problem problem) {
-        int parts = problem.domain().boundaryPartCount();
-        Map<BoundaryCondition.Kind, List<String>> byKind = new LinkedHashMap<>();
-        for (int p = 0; p < parts; p++) {
-            byKind.computeIfAbsent(problem.boundaryCondition(p).kind(), k -> new ArrayList<>())
-                    .add(problem.domain().boundaryPartName(p));
-        }
-        if (byKind.size() == 1) {
-            String kind = kindName(byKind.keySet().iterator().next());
-            return kind + " on " + (parts == 1 ? "the boundary" : "all " + parts + " boundary parts");
-        }
-        List<String> pieces = new ArrayList<>();
-        byKind.forEach((kind, names) -> pieces.add(kindName(kind) + " on " + String.join(", ", names)));
-        return String.join("; ", pieces);
-    }
-
-    /** "Dirichlet", "Neumann", "Robin": the names are people's. */
-    private static String kindName(BoundaryCondition.Kind kind) {
-        String lower = kind.name().toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
-    }
-
-    private static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
-    }
-
-    private void runsSection(StringBuilder sb) {
-        if (runs.isEmpty()) {
-            return;
-        }
-        List<Column> columns = List.of(
-                new Column("parameters", r -> r.parameters() == null ? null : r.parameters().doubleValue(), false,
-                        v -> String.format(Locale.ROOT, "%,d", (long) (double) v)),
-                new Column("iterations", r -> r.iterations() == null ? null : r.iterations().doubleValue(), false,
-                        v -> String.format(Locale.ROOT, "%,d", (long) (double) v)),
-                new Column("wall time [s]", RunSummary::wallSeconds, true, HtmlReport::seconds),
-                new Column("relative L2 error", RunSummary::relL2, true, HtmlReport::scientific),
-                new Column("max |error|", RunSummary::maxError, true, HtmlReport::scientific),
-                new Column("relative H1 error", RunSummary::h1Error, true, HtmlReport::scientific));
-        sb.append("<h2>Runs</h2>\n<table class=\"runs\">\n<thead><tr><th>run</th>");
-        for (Column c : columns) {
-            sb.append("<th>").append(Html.escape(c.name)).append("</th>");
-        }
-        sb.append("</tr></thead>\n<tbody>\n");
-        double[] best = new double[columns.size()];
-        for (int c = 0; c < columns.size(); c++) {
-            best[c] = columns.get(c).best(runs);
-        }
-        for (RunSummary r : runs) {
-            sb.append("<tr><td>").append(Html.escape(r.label())).append("</td>");
-            for (int c = 0; c < columns.size(); c++) {
-                Column column = columns.get(c);
-                Double v = column.value.apply(r);
-                sb.append("<td class=\"num\">");
-                if (v == null) {
-                    sb.append("<span class=\"muted\">—</span>");
-                } else if (column.lowerIsBetter && v == best[c]) {
-                    sb.append("<strong>").append(Html.escape(column.format.apply(v))).append("</strong>");
-                } else {
-                    sb.append(Html.escape(column.format.apply(v)));
-                }
-                sb.append("</td>");
-            }
-            sb.append("</tr>\n");
-        }
-        sb.append("</tbody>\n</table>\n");
-        sb.append("<p class=\"muted\">Errors are measured against the exact solution by quadrature; "
-                + "— means unknown. Bold: the lowest value of a column.</p>\n");
+        // numbers stay ASCII here so that they can be copied into code; a box is its own bounding box
+        String name = domain.toString().replace("] x [", "] × [");
+        String bounds = box.toString();
+        String bounding = name.endsWith(bounds) ? "" : ", bounding box " + bounds;
+        return name + " (" + domain.dimension() + "-D" + bounding + ", measure " + ProblemText.number(domain.measure()) + ")";
     }
 
     /** Seconds with about three significant digits, never in exponent form. */
@@ -275,14 +238,18 @@ public final class HtmlReport {
         if (figures.isEmpty()) {
             return;
         }
-        sb.append("<h2>Figures</h2>\n<div class=\"figures\">\n");
+        sb.append("<h2>Figures</h2>\n<p class=\"muted\">Click a figure for its SVG version.</p>\n<div class=\"figures\">\n");
         for (FigureFiles f : figures) {
             String png = Html.escape(Html.relativeUrl(directory, f.png()));
             String svg = Html.escape(Html.relativeUrl(directory, f.svg()));
             sb.append("<figure><a href=\"").append(svg).append("\"><img src=\"").append(png).append("\" alt=\"")
-                    .append(Html.escape(f.title())).append('"').append(size(f.png())).append("></a>\n<figcaption>").append(Html.escape(f.title()))
-                    .append(" · <a href=\"").append(png).append("\">PNG</a> · <a href=\"").append(svg)
-                    .append("\">SVG</a></figcaption></figure>\n");
+                    .append(Html.escape(f.title())).append('"').append(size(f.png())).append("></a>\n<figcaption><strong>")
+                    .append(Html.escape(f.title())).append(".</strong>");
+            if (!f.caption().isEmpty()) {
+                sb.append(' ').append(Html.escape(f.caption()));
+            }
+            sb.append(" <span class=\"files\"><a href=\"").append(png).append("\">PNG</a> · <a href=\"").append(svg)
+                    .append("\">SVG</a></span></figcaption></figure>\n");
         }
         sb.append("</div>\n");
     }
@@ -309,35 +276,6 @@ public final class HtmlReport {
         }
     }
 
-    /** A table column: how to get, compare and format its value. */
-    private static final class Column {
-        final String name;
-        final Function<RunSummary, Double> value;
-        final boolean lowerIsBetter;
-        final Function<Double, String> format;
-
-        Column(String name, Function<RunSummary, Double> value, boolean lowerIsBetter, Function<Double, String> format) {
-            this.name = name;
-            this.value = value;
-            this.lowerIsBetter = lowerIsBetter;
-            this.format = format;
-        }
-
-        /** The lowest finite value when two or more runs have one (a single value is not "best"), else NaN. */
-        double best(List<RunSummary> runs) {
-            double min = Double.NaN;
-            int known = 0;
-            for (RunSummary r : runs) {
-                Double v = value.apply(r);
-                if (v != null && Double.isFinite(v)) {
-                    known++;
-                    min = Double.isNaN(min) ? v : Math.min(min, v);
-                }
-            }
-            return known >= 2 ? min : Double.NaN;
-        }
-    }
-
     /** Builds an {@link HtmlReport}. */
     public static final class Builder {
         private final String title;
@@ -355,25 +293,35 @@ public final class HtmlReport {
             this.title = title;
         }
 
-        /** The problem solved: its name, description, domain and boundary conditions are shown. */
+        /**
+         * The problem solved: its name, description, source, domain, boundary conditions and exact
+         * solution are shown, and its equation unless {@link #equation} gives one.
+         */
         public Builder problem(Problem p) {
             this.problem = p;
             return this;
         }
 
-        /** The equation as text, e.g. {@code "-Δu = f in Ω, u = 0 on ∂Ω"}. */
+        /** The equation as text, e.g. {@code "-Δu = f in Ω, u = 0 on ∂Ω"}; default: derived from the problem. */
         public Builder equation(String text) {
             this.equation = blankToNull(text);
             return this;
         }
 
-        /** The exact solution as text, e.g. {@code "u = sin(πx) sin(πy²)"}. */
+        /**
+         * The exact solution as text, e.g. {@code "u = sin(πx) sin(πy²)"}; default: the formula of the
+         * problem's exact field where it has one.
+         */
         public Builder exactSolution(String text) {
             this.exactSolution = blankToNull(text);
             return this;
         }
 
-        /** Adds a row to the runs table. */
+        /**
+         * Adds a row to the runs tables. Give each run its own setup ({@link RunSummary#of(LabelledRun,
+         * org.kanpde.solver.train.TrainingSettings)}): runs of one comparison need not share points or
+         * schedules.
+         */
         public Builder run(RunSummary run) {
             if (run == null) {
                 throw new IllegalArgumentException("run summary must not be null");

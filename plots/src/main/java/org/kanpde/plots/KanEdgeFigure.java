@@ -30,7 +30,13 @@ import org.kanpde.solver.train.Solution;
  * panel per edge phi(x), grouped by layer, each drawn over the range of values its input node actually
  * takes when the network is evaluated on points of the domain (not over the spline grid, which
  * hidden-layer inputs may cover only in part). Dotted lines mark the ends of the spline grid where
- * they fall inside that range.
+ * they fall inside that range, and the subtitle mentions them only then.
+ *
+ * <p>Panels keep the network's structure: in a layer, one column per output node and one row per
+ * input node, or one column per input node for a layer into a single node, so that for [2,5,1] the
+ * column of h3 holds x → h3, y → h3 and h3 → u. All panels of a layer share one y scale (each around
+ * its own centre): a panel's height then means the same change of phi throughout the layer, and an
+ * edge that barely varies looks flat instead of being blown up to full height.
  *
  * <p>An edge's importance is the standard deviation of phi over its inputs at those points, divided
  * by the largest in its layer, so the most active edge of each layer scores 1. It sets the line's
@@ -44,12 +50,20 @@ public final class KanEdgeFigure {
     /** Domain points at which node values are sampled. */
     public static final int SAMPLE_POINTS = 2000;
 
+    /** Importance below which an edge is drawn grey and marked "≈ const". */
+    static final double CONSTANT_IMPORTANCE = 0.02;
+
     private static final int CURVE_POINTS = 161;
-    private static final int PANEL_WIDTH = 220;
-    private static final int PANEL_HEIGHT = 165;
+    /** Width of one edge panel in pixels. */
+    static final int PANEL_WIDTH = 215;
+    private static final int PANEL_HEIGHT = 170;
     private static final int HEADER = 30;
-    private static final int MAX_COLUMNS = 6;
+    /** Most panel columns: 8 keeps the figure within about 1700 pixels. */
+    private static final int MAX_COLUMNS = 8;
+    /** Fewest columns, so that the title and subtitle fit. */
+    private static final int MIN_COLUMNS = 5;
     private static final Color LINE = new Color(0x0072B2);
+    private static final Color FLAT = new Color(0x777777);
 
     /** One edge's curve and importance. */
     record EdgeCurve(int layer, int to, int from, double[] x, double[] phi, double lower, double upper,
@@ -114,9 +128,7 @@ public final class KanEdgeFigure {
         }
         double[] points = domain.sampleInterior(SAMPLE_POINTS, SamplingScheme.SOBOL, 0).coordinates();
         List<EdgeCurve> curves = edges(kan, points);
-        String subtitle = kan.describe() + ", " + kan.parameterCount() + " parameters · (number) and line weight: "
-                + "importance, std of φ over its inputs / layer max · dotted: end of spline grid";
-        return layout(kan, curves, title, subtitle, outputName);
+        return layout(kan, curves, title, kan.describe() + ", " + kan.parameterCount() + " parameters", outputName);
     }
 
     /** Curves and importances of every edge, layer by layer, edge (j &lt;- i) in order j, then i. */
@@ -183,85 +195,175 @@ public final class KanEdgeFigure {
         return out;
     }
 
-    private static Figure layout(Kan kan, List<EdgeCurve> curves, String title, String subtitle, String outputName) {
-        int layers = kan.layerCount();
-        int[] columns = new int[layers];
-        int width = 1;
-        for (int l = 0; l < layers; l++) {
-            int in = kan.layer(l).inputs();
-            // keep all edges into one output node on one row where they fit
-            columns[l] = in <= MAX_COLUMNS ? in * Math.max(1, Math.min(kan.layer(l).outputs(), MAX_COLUMNS / in))
-                    : MAX_COLUMNS;
-            width = Math.max(width, columns[l]);
+    /** Where an edge's panel goes in its layer's block: row and column. */
+    private record Cell(int row, int column) {
+    }
+
+    /**
+     * The panels of one layer in a grid that keeps the network's structure: one column per output
+     * node and one row per input node (so in the first layer of [2,5,1] the column of h3 holds
+     * x → h3 above y → h3), or, for a layer into a single node, one column per input node (so h3 → u
+     * sits below the column of h3). A layer too wide for that flows row by row in edge order.
+     */
+    private static Cell cell(KanLayer layer, int to, int from) {
+        int in = layer.inputs();
+        int out = layer.outputs();
+        if (out == 1 && in <= MAX_COLUMNS) {
+            return new Cell(0, from);
         }
+        if (out > 1 && out <= MAX_COLUMNS) {
+            return new Cell(from, to);
+        }
+        int e = to * in + from;
+        return new Cell(e / MAX_COLUMNS, e % MAX_COLUMNS);
+    }
+
+    private static int columns(KanLayer layer) {
+        int in = layer.inputs();
+        int out = layer.outputs();
+        return out == 1 ? Math.min(in, MAX_COLUMNS) : Math.min(out, MAX_COLUMNS);
+    }
+
+    private static int rows(KanLayer layer) {
+        int in = layer.inputs();
+        int out = layer.outputs();
+        if (out == 1 && in <= MAX_COLUMNS) {
+            return 1;
+        }
+        if (out > 1 && out <= MAX_COLUMNS) {
+            return in;
+        }
+        return (layer.edges() + MAX_COLUMNS - 1) / MAX_COLUMNS;
+    }
+
+    private static Figure layout(Kan kan, List<EdgeCurve> curves, String title, String kanText, String outputName) {
+        int layers = kan.layerCount();
+        int width = MIN_COLUMNS;
         int totalHeight = 0;
         for (int l = 0; l < layers; l++) {
-            int rows = (kan.layer(l).edges() + columns[l] - 1) / columns[l];
-            totalHeight += HEADER + rows * PANEL_HEIGHT;
+            width = Math.max(width, columns(kan.layer(l)));
+            totalHeight += HEADER + rows(kan.layer(l)) * PANEL_HEIGHT;
         }
-        // at least five panels wide, so that the subtitle fits
-        int pixelWidth = Math.max(5, width) * PANEL_WIDTH;
+        int pixelWidth = width * PANEL_WIDTH;
         List<Figure.Panel> panels = new ArrayList<>();
         double y = 0;
         int index = 0;
+        boolean markers = false;
         Font header = Theme.SUBTITLE_FONT.deriveFont(Font.BOLD);
         for (int l = 0; l < layers; l++) {
             KanLayer layer = kan.layer(l);
+            List<EdgeCurve> layerCurves = curves.subList(index, index + layer.edges());
+            index += layer.edges();
+            double span = span(layerCurves);
             // the basis names its own size: "bspline G=20 k=5", "chebyshev n=10", ...
-            String heading = String.format(Locale.ROOT, "layer %d: %s → %s, %s", l + 1,
-                    range(kan, l, outputName), range(kan, l + 1, outputName), layer.basis(0).describe());
+            String heading = String.format(Locale.ROOT, "layer %d: %s → %s, %s · y axes share one scale: φ spans up to %s",
+                    l + 1, range(kan, l, outputName), range(kan, l + 1, outputName), layer.basis(0).describe(),
+                    compact(span));
             panels.add(new Figure.Panel(new TextPanel(heading, header), 0, y / totalHeight, 1, (double) HEADER / totalHeight));
             y += HEADER;
-            for (int e = 0; e < layer.edges(); e++) {
-                EdgeCurve c = curves.get(index++);
-                int row = e / columns[l];
-                int col = e % columns[l];
-                panels.add(new Figure.Panel(panel(c, nodeName(kan, l, c.from(), outputName),
-                        nodeName(kan, l + 1, c.to(), outputName), layer.basis(c.from())),
-                        (double) col * PANEL_WIDTH / pixelWidth, (y + row * PANEL_HEIGHT) / totalHeight,
-                        (double) PANEL_WIDTH / pixelWidth, (double) PANEL_HEIGHT / totalHeight));
+            for (EdgeCurve c : layerCurves) {
+                Cell at = cell(layer, c.to(), c.from());
+                EdgePanel panel = panel(c, nodeName(kan, l, c.from(), outputName), nodeName(kan, l + 1, c.to(), outputName),
+                        layer.basis(c.from()), span);
+                markers |= panel.gridEndDrawn();
+                panels.add(new Figure.Panel(panel.chart(), (double) at.column() * PANEL_WIDTH / pixelWidth,
+                        (y + at.row() * PANEL_HEIGHT) / totalHeight, (double) PANEL_WIDTH / pixelWidth,
+                        (double) PANEL_HEIGHT / totalHeight));
             }
-            y += (double) ((layer.edges() + columns[l] - 1) / columns[l]) * PANEL_HEIGHT;
+            y += (double) rows(layer) * PANEL_HEIGHT;
         }
+        String subtitle = kanText + " · (number) and line weight: importance, std of φ over its inputs / layer max"
+                + (markers ? " · dotted: end of spline grid" : "");
         int pixelHeight = totalHeight + Figure.titleHeight(true);
-        return new Figure(title, subtitle, true, panels, pixelWidth, pixelHeight);
+        String caption = "Each panel is one learned edge function φ of the KAN, drawn over the range of values its input "
+                + "node takes on " + SAMPLE_POINTS + " Sobol points of the domain; columns follow the network's nodes. "
+                + "Within a layer all panels have the same y scale (only their centres differ), so an edge that looks "
+                + "flat adds little to its output node; edges with importance below " + CONSTANT_IMPORTANCE
+                + " are drawn grey and marked \"≈ const\"."
+                + (markers ? " Dotted vertical lines mark the ends of the spline grid where inputs leave it." : "");
+        return new Figure(title, subtitle, true, panels, pixelWidth, pixelHeight).withCaption(caption);
     }
 
-    private static JFreeChart panel(EdgeCurve c, String from, String to, EdgeBasis basis) {
+    /** The largest span (max − min) of φ over the plotted points among a layer's edges; 0 if all are flat. */
+    static double span(List<EdgeCurve> curves) {
+        double span = 0;
+        for (EdgeCurve c : curves) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double v : c.phi()) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+            if (hi >= lo) {
+                span = Math.max(span, hi - lo);
+            }
+        }
+        return span;
+    }
+
+    /** One edge's chart and whether it shows a grid-end marker. */
+    private record EdgePanel(JFreeChart chart, boolean gridEndDrawn) {
+    }
+
+    private static EdgePanel panel(EdgeCurve c, String from, String to, EdgeBasis basis, double layerSpan) {
         XYSeries series = new XYSeries("phi", false, true);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
         for (int t = 0; t < c.x().length; t++) {
             if (Double.isFinite(c.phi()[t])) {
                 series.add(c.x()[t], c.phi()[t]);
+                lo = Math.min(lo, c.phi()[t]);
+                hi = Math.max(hi, c.phi()[t]);
             }
         }
+        boolean constant = c.importance() < CONSTANT_IMPORTANCE;
         XYLineAndShapeRenderer renderer = Theme.renderer(true, false);
-        int alpha = (int) Math.round(255 * (0.18 + 0.82 * c.importance()));
-        renderer.setSeriesPaint(0, new Color(LINE.getRed(), LINE.getGreen(), LINE.getBlue(), alpha));
-        renderer.setSeriesStroke(0, new BasicStroke((float) (0.8 + 2.7 * c.importance()), BasicStroke.CAP_ROUND,
+        // the importance sets weight and opacity, but even the faintest line must survive greyscale print
+        int alpha = (int) Math.round(255 * (0.5 + 0.5 * c.importance()));
+        Color colour = constant ? FLAT : LINE;
+        renderer.setSeriesPaint(0, new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), alpha));
+        renderer.setSeriesStroke(0, new BasicStroke((float) (1.3 + 2.2 * c.importance()), BasicStroke.CAP_ROUND,
                 BasicStroke.JOIN_ROUND));
         NumberAxis x = Axes.linear(null);
         x.setRange(c.lower(), c.upper());
         NumberAxis y = Axes.linear(null);
+        if (hi >= lo) {
+            // the layer's span around this edge's own centre: equal heights mean equal changes of φ
+            double half = 0.5 * (layerSpan > 0 ? layerSpan : 1) * 1.08;
+            double centre = 0.5 * (lo + hi);
+            y.setRange(centre - half, centre + half);
+        }
         XYPlot plot = new XYPlot(new XYSeriesCollection(series), x, y, renderer);
+        boolean drawn = false;
+        // a grid end within 2% of the plot's edge would hide under the plot's outline: not drawn, not mentioned
+        double inset = 0.02 * (c.upper() - c.lower());
         for (double end : new double[] {basis.lower(), basis.upper()}) {
-            if (end > c.lower() && end < c.upper()) {
+            if (end > c.lower() + inset && end < c.upper() - inset) {
                 ValueMarker marker = new ValueMarker(end, Color.GRAY, new BasicStroke(1f, BasicStroke.CAP_BUTT,
                         BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f));
                 plot.addDomainMarker(marker);
+                drawn = true;
             }
         }
-        String title = String.format(Locale.ROOT, "%s → %s   (%.2f)", from, to, c.importance());
+        String title = String.format(Locale.ROOT, "%s → %s   (%.2f%s)", from, to, c.importance(), constant ? ", ≈ const" : "");
         JFreeChart chart = new JFreeChart(title, Theme.TITLE_FONT, plot, false);
         Theme.apply(chart);
         chart.getTitle().setFont(new Font(Theme.FONT_FAMILY, Font.PLAIN, 13));
         chart.setPadding(new RectangleInsets(4, 4, 4, 8));
-        Font ticks = new Font(Theme.FONT_FAMILY, Font.PLAIN, 10);
+        Font ticks = new Font(Theme.FONT_FAMILY, Font.PLAIN, 11);
         for (NumberAxis axis : new NumberAxis[] {x, y}) {
             axis.setTickLabelFont(ticks);
             // the theme's wide label insets would leave a small panel with one tick
             axis.setTickLabelInsets(new RectangleInsets(2, 4, 2, 4));
         }
-        return chart;
+        return new EdgePanel(chart, drawn);
+    }
+
+    private static String compact(double v) {
+        return v == 0 ? "0" : java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(2)).stripTrailingZeros()
+                .toPlainString();
     }
 
     /** Name of node i of layer l: x, y, z for inputs, h1.. for hidden nodes, the output name last. */
@@ -281,6 +383,9 @@ public final class KanEdgeFigure {
         String first = nodeName(kan, l, 0, outputName);
         if (w == 1) {
             return first;
+        }
+        if (w == 3) {
+            return "(" + first + ", " + nodeName(kan, l, 1, outputName) + ", " + nodeName(kan, l, 2, outputName) + ")";
         }
         return "(" + first + (w == 2 ? ", " : " … ") + nodeName(kan, l, w - 1, outputName) + ")";
     }

@@ -19,13 +19,16 @@ import org.jfree.chart.ui.TextAnchor;
  * every decade, or at 1, 2 and 5 on up to 2.5 decades (every mantissa on up to 1.2), whichever is the
  * densest whose labels do not collide, so that even a loss that fell only from 300 to 30 gets
  * readable labels. JFreeChart's own LogAxis labels whole powers only and leaves such a range with one
- * label or none. Labels read as plain numbers when every labelled tick
+ * label or none. At most {@value #MAX_DECADE_LABELS} decades are labelled (a loss over 16 decades
+ * gets every second one); the others keep an unlabelled tick. Labels read as plain numbers when every labelled tick
  * lies between 0.01 and 10000, as powers of ten (10⁻⁵, 2×10⁻⁵) otherwise. Unlabelled minor ticks
  * mark the other mantissas.
  */
 final class LogScaleAxis extends LogAxis {
     private static final long serialVersionUID = 1L;
     private static final int[][] LABELLED = {{1}, {1, 2, 5}, {1, 2, 3, 4, 5, 6, 7, 8, 9}};
+    /** Most labelled decades: more are hard to read at a glance, even where they would fit. */
+    static final int MAX_DECADE_LABELS = 10;
 
     LogScaleAxis(String label) {
         super(label);
@@ -54,12 +57,21 @@ final class LogScaleAxis extends LogAxis {
             int maxStep = level == 0 ? Math.max(1, lastDecade - firstDecade) : 1;
             for (int step = 1; step <= maxStep; step = next(step)) {
                 ticks = ticks(LABELLED[level], step, firstDecade, lastDecade, lower, upper, anchor);
-                if (fits(g2, ticks, dataArea, edge) || (level == 0 && step == maxStep)) {
+                boolean few = level > 0 || majors(ticks) <= MAX_DECADE_LABELS;
+                if ((few && fits(g2, ticks, dataArea, edge)) || (level == 0 && step == maxStep)) {
                     return ticks;
                 }
             }
         }
         return ticks;
+    }
+
+    private static int majors(List<NumberTick> ticks) {
+        int n = 0;
+        for (NumberTick t : ticks) {
+            n += t.getTickType() == TickType.MAJOR ? 1 : 0;
+        }
+        return n;
     }
 
     private static int next(int step) {
@@ -86,7 +98,8 @@ final class LogScaleAxis extends LogAxis {
                 double value = m * Math.pow(10, e);
                 if (isLabelled(e, step) && contains(labelled, m)) {
                     ticks.add(new NumberTick(TickType.MAJOR, value, label(m, e, plain), anchor, anchor, 0));
-                } else if (minors && (m == 1 || step == 1)) {
+                } else if (m == 1 || (minors && step == 1)) {
+                    // every decade keeps a tick, labelled or not
                     ticks.add(new NumberTick(TickType.MINOR, value, "", anchor, anchor, 0));
                 }
             }

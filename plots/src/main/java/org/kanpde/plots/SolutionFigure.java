@@ -1,6 +1,7 @@
 package org.kanpde.plots;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,15 +23,18 @@ import org.kanpde.solver.train.Solution;
 /**
  * Pictures of a trained solution on its problem's domain.
  * <ul>
- *   <li>2-D: heat maps of the predicted u, the exact u* and the pointwise error |u - u*| (log colour
- *   scale), side by side, each with a colour bar. u and u* share one colour scale so that equal
- *   colours mean equal values. Cells whose centre lies outside the domain (a disk, an L-shape) are
- *   left blank, and the maps keep the domain's true proportions.</li>
+ *   <li>2-D: heat maps in two rows, the predicted u and the exact u* above, the pointwise error
+ *   |u - u*| (log colour scale) and the signed error u - u* (linear, diverging about 0) below, each
+ *   with a colour bar. u and u* share one colour scale so that equal colours mean equal values. The
+ *   log bar is labelled at both ends and says when smaller errors are clipped; the signed map shows
+ *   that the dark curves of the log map are sign changes. Cells whose centre lies outside the domain
+ *   (a disk, an L-shape) are left blank; the maps keep the domain's true proportions and all have the
+ *   same size, so that they line up.</li>
  *   <li>3-D: the same maps on the slice z = middle of the bounding box.</li>
  *   <li>1-D: u and u* as lines on one panel, |u - u*| on a log scale on another.</li>
  * </ul>
- * Without an exact solution only u is drawn. The subtitle names the trial function and, with an exact
- * solution, the largest error over the plotted points (not the quadrature error of the metrics).
+ * Without an exact solution only u is drawn. The subtitle names the trial function; the caption
+ * ({@link Figure#caption()}) says what is plotted, where and how the error scale is clipped.
  */
 public final class SolutionFigure {
     /** Default cells along the longer side of a heat map. */
@@ -39,6 +43,10 @@ public final class SolutionFigure {
     static final int LINE_POINTS = 801;
     /** Most decades an error colour bar spans. */
     static final int MAX_DECADES = 10;
+    /** Width of one heat-map panel: two side by side fit a 1200-pixel page at 100% zoom. */
+    static final int MAP_WIDTH = 560;
+    /** Height of one heat-map panel. */
+    static final int MAP_HEIGHT = 450;
 
     private SolutionFigure() {
     }
@@ -87,35 +95,68 @@ public final class SolutionFigure {
         double[] predicted = solution.values(grid.points(), runner);
         String where = grid.isSlice() ? ", slice z = " + compact(grid.slice()) : "";
         double aspect = (grid.y1() - grid.y0()) / (grid.x1() - grid.x0());
-        List<Drawable> panels = new ArrayList<>();
         Field exact = problem.exactSolution();
         String subtitle = describe + where;
+        String cells = String.format(Locale.ROOT, "%d × %d", grid.nx(), grid.ny());
         if (exact == null) {
             ColourScale scale = ColourScale.spanning(ColourMap.VIRIDIS, predicted);
-            panels.add(new AspectLockedChart(HeatMap.chart("predicted u", grid, grid.cells(predicted), scale, "u",
-                    false), aspect));
-        } else {
-            double[] truth = new double[grid.pointCount()];
-            double[] logError = new double[truth.length];
-            double maxError = 0;
-            for (int p = 0; p < truth.length; p++) {
-                truth[p] = exact.value(grid.point(p));
-                double e = Math.abs(predicted[p] - truth[p]);
-                maxError = Double.isNaN(e) || e > maxError ? e : maxError;
-                logError[p] = Math.log10(e);
-            }
-            ColourScale scale = ColourScale.spanning(ColourMap.VIRIDIS, predicted, truth);
-            panels.add(new AspectLockedChart(HeatMap.chart("predicted u", grid, grid.cells(predicted), scale, "u",
-                    false), aspect));
-            panels.add(new AspectLockedChart(HeatMap.chart("exact u*", grid, grid.cells(truth), scale, "u*",
-                    false), aspect));
-            panels.add(new AspectLockedChart(HeatMap.chart("|u − u*| (log scale)", grid, grid.cells(logError),
-                    errorScale(logError), "|u − u*|", true), aspect));
-            subtitle += String.format(Locale.ROOT, "; largest |u − u*| on the plotted grid %.2e", maxError);
+            List<AspectLockedChart> panels = List.of(new AspectLockedChart(
+                    HeatMap.chart("predicted u", grid, grid.cells(predicted), scale, Axes.linear(null)), aspect));
+            return Figure.grid(title, subtitle, panels, 1, 680, MAP_HEIGHT + Figure.titleHeight(true))
+                    .withCaption("The trained solution u at the centres of " + cells + " cells" + where
+                            + "; no exact solution is known, so no error is shown.");
         }
-        int height = 560;
-        int width = panels.size() == 1 ? 680 : 560 * panels.size();
-        return Figure.grid(title, subtitle, panels, panels.size(), width, height);
+        double[] truth = new double[grid.pointCount()];
+        double[] signed = new double[truth.length];
+        double[] logError = new double[truth.length];
+        double maxError = 0;
+        for (int p = 0; p < truth.length; p++) {
+            truth[p] = exact.value(grid.point(p));
+            signed[p] = predicted[p] - truth[p];
+            double e = Math.abs(signed[p]);
+            maxError = Double.isNaN(e) || e > maxError ? e : maxError;
+            logError[p] = Math.log10(e);
+        }
+        ColourScale scale = ColourScale.spanning(ColourMap.VIRIDIS, predicted, truth);
+        ColourScale errors = errorScale(logError);
+        boolean clipped = Arrays.stream(logError).anyMatch(v -> !(v >= errors.getLowerBound()) && !Double.isNaN(v));
+        List<AspectLockedChart> panels = List.of(
+                new AspectLockedChart(HeatMap.chart("predicted u", grid, grid.cells(predicted), scale, Axes.linear(null)),
+                        aspect),
+                new AspectLockedChart(HeatMap.chart("exact u*", grid, grid.cells(truth), scale, Axes.linear(null)), aspect),
+                new AspectLockedChart(HeatMap.chart("|u − u*|, log scale", grid, grid.cells(logError), errors,
+                        new DecadeBarAxis(clipped)), aspect),
+                new AspectLockedChart(signedErrorMap(grid, signed, maxError), aspect));
+        // one data-area size for all four, so the maps line up in rows and columns
+        AspectLockedChart.align(panels);
+        String floor = DecadeBarAxis.label(errors.getLowerBound());
+        String caption = "Predicted u and exact u* share one colour scale. The errors are evaluated at the centres of "
+                + cells + " cells" + where + " (the table's errors come from quadrature points, so its maximum can be "
+                + "larger). |u − u*| is on a log scale from its largest value down to " + floor
+                + (clipped ? "; smaller errors are drawn in the darkest colour, so thin dark curves mark where u − u* "
+                + "changes sign (compare the signed map)." : ".")
+                + " The signed map u − u* uses a linear scale symmetric about 0 (white).";
+        return Figure.grid(title, subtitle, panels, 2, 2 * MAP_WIDTH, 2 * MAP_HEIGHT + Figure.titleHeight(true))
+                .withCaption(caption);
+    }
+
+    /**
+     * The signed error on a linear diverging scale symmetric about 0, in units of a power of ten
+     * named in the title ("u − u* in units of 10⁻⁵"), so that the bar reads 1, 2, 3 rather than
+     * 0.00001, 0.00002.
+     */
+    private static JFreeChart signedErrorMap(PlaneGrid grid, double[] signed, double maxError) {
+        boolean measurable = maxError > 0 && Double.isFinite(maxError);
+        int exponent = measurable ? (int) Math.floor(Math.log10(maxError)) : 0;
+        double unit = Math.pow(10, exponent);
+        double[] scaled = new double[signed.length];
+        for (int p = 0; p < signed.length; p++) {
+            scaled[p] = signed[p] / unit;
+        }
+        double bound = measurable ? maxError / unit : 1;
+        String title = "u − u*" + (exponent == 0 ? "" : " in units of " + Axes.powerOfTen(exponent));
+        return HeatMap.chart(title, grid, grid.cells(scaled), new ColourScale(ColourMap.BLUE_RED, -bound, bound),
+                Axes.linear(null));
     }
 
     /**
@@ -123,7 +164,7 @@ public final class SolutionFigure {
      * least 2 and at most {@value #MAX_DECADES} decades; smaller errors get the darkest colour.
      */
     static ColourScale errorScale(double[] logError) {
-        double[] finite = java.util.Arrays.stream(logError).filter(Double::isFinite).sorted().toArray();
+        double[] finite = Arrays.stream(logError).filter(Double::isFinite).sorted().toArray();
         if (finite.length == 0) {
             return new ColourScale(ColourMap.INFERNO, -17, -16);
         }
@@ -179,8 +220,14 @@ public final class SolutionFigure {
             LogAxis axis = Axes.log("|u − u*|");
             panels.add(lineChart("pointwise error |u − u*|", new XYSeriesCollection(error), axis));
         }
-        int width = panels.size() == 1 ? 760 : 700 * panels.size();
-        return Figure.grid(title, subtitle, panels, panels.size(), width, 540);
+        // two 600-pixel panels fit a 1200-pixel page at 100% zoom
+        int width = panels.size() == 1 ? 760 : 600 * panels.size();
+        String caption = String.format(Locale.ROOT, "Evaluated at %d equally spaced points.", LINE_POINTS)
+                + (exact == null ? " No exact solution is known, so no error is shown."
+                : " The exact u* is the wide grey band under the dashed u; the error is on a log axis, where points "
+                + "with zero error cannot be drawn. The subtitle's largest error is over these points; the table's errors "
+                + "come from quadrature points.");
+        return Figure.grid(title, subtitle, panels, panels.size(), width, 540).withCaption(caption);
     }
 
     private static JFreeChart lineChart(String title, XYSeriesCollection data, org.jfree.chart.axis.ValueAxis y) {

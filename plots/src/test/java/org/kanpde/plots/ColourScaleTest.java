@@ -23,6 +23,9 @@ class ColourScaleTest {
     @Test
     void lightnessRisesMonotonicallySoMapsSurviveGreyscale() {
         for (ColourMap map : ColourMap.values()) {
+            if (!map.sequential()) {
+                continue;
+            }
             double previous = -1;
             for (int t = 0; t <= 100; t++) {
                 double l = Images.luminance(map.rgb(t / 100.0));
@@ -31,6 +34,31 @@ class ColourScaleTest {
             }
             assertTrue(Images.luminance(map.rgb(1)) - Images.luminance(map.rgb(0)) > 150, map + " spans dark to light");
         }
+    }
+
+    @Test
+    void theDivergingMapIsLightestAtZeroAndDarkAtBothEnds() {
+        assertTrue(ColourMap.VIRIDIS.sequential() && ColourMap.INFERNO.sequential() && !ColourMap.BLUE_RED.sequential());
+        ColourMap map = ColourMap.BLUE_RED;
+        double previous = -1;
+        for (int t = 0; t <= 50; t++) {
+            double l = Images.luminance(map.rgb(t / 100.0));
+            assertTrue(l >= previous - 1.0, "lightness rises towards the centre, at " + t + "%: " + previous + " -> " + l);
+            previous = l;
+        }
+        for (int t = 51; t <= 100; t++) {
+            double l = Images.luminance(map.rgb(t / 100.0));
+            assertTrue(l <= previous + 1.0, "and falls after it, at " + t + "%: " + previous + " -> " + l);
+            previous = l;
+        }
+        assertTrue(Images.luminance(map.rgb(0.5)) > 240, "zero reads as (nearly) white");
+        for (double end : new double[] {0, 1}) {
+            assertTrue(Images.luminance(map.rgb(0.5)) - Images.luminance(map.rgb(end)) > 120,
+                    "large errors of either sign stand out in greyscale too, at " + end);
+        }
+        int low = map.rgb(0);
+        int high = map.rgb(1);
+        assertTrue((low & 0xFF) > (low >> 16 & 0xFF) && (high >> 16 & 0xFF) > (high & 0xFF), "blue below zero, red above");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.kanpde.plots;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +43,14 @@ class ComparisonFiguresTest {
                 "solution-mlp-2-8-1.png", "kan-edges-kan-2-2-1.png"), names, "no edge figure for the MLP");
         assertEquals(10, ComparisonFigures.files(figures).size());
         Images.assertFigure(figures.get(0), ConvergenceFigure.WIDTH, ConvergenceFigure.HEIGHT);
-        Images.assertPng(figures.get(2).png(), 1680, 560);
+        Images.assertPng(figures.get(2).png(), 2 * SolutionFigure.MAP_WIDTH,
+                2 * SolutionFigure.MAP_HEIGHT + Figure.titleHeight(true));
+        for (FigureFiles f : figures) {
+            assertFalse(f.caption().isBlank(), "every figure says what it plots: " + f.title());
+            // every SVG parses as XML and has the size of its PNG
+            java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(f.png().toFile());
+            Images.assertSvg(f.svg(), png.getWidth(), png.getHeight());
+        }
 
         HtmlReport report = HtmlReport.builder("KAN vs MLP").problem(problem).runs(runs.stream().map(RunSummary::of).toList())
                 .figures(figures).build();

@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.BasicStroke;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.ui.Layer;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,7 +67,8 @@ class ConvergenceFigureTest {
 
     @Test
     void marksTheGridExtensionOnTheKanCurvesOnly() {
-        JFreeChart chart = ConvergenceFigure.ofRuns(runs).chart(ConvergenceFigure.Against.WALL_TIME);
+        ConvergenceFigure figure = ConvergenceFigure.ofRuns(runs);
+        JFreeChart chart = figure.chart(ConvergenceFigure.Against.WALL_TIME);
         CombinedDomainXYPlot plot = (CombinedDomainXYPlot) chart.getPlot();
         assertEquals(2, plot.getSubplots().size(), "loss and error panels");
         int lastOfStage0 = -1;
@@ -73,15 +78,19 @@ class ConvergenceFigureTest {
                 lastOfStage0 = t;
             }
         }
+        assertEquals(List.of(kan.get(lastOfStage0).seconds()), figure.stageBoundaries(0, ConvergenceFigure.Against.WALL_TIME, true));
+        assertEquals(List.of(), figure.stageBoundaries(0, ConvergenceFigure.Against.WALL_TIME, false));
+        assertEquals(List.of(), figure.stageBoundaries(1, ConvergenceFigure.Against.WALL_TIME, true), "the MLP never grew");
         for (XYPlot panel : plot.getSubplots()) {
-            XYDataset marks = panel.getDataset(0);
-            // series 0: KAN extensions, 1: KAN stage changes, 2: MLP extensions, 3: MLP stage changes
-            assertEquals(1, marks.getItemCount(0));
-            assertEquals(kan.get(lastOfStage0).seconds(), marks.getXValue(0, 0), 1e-12);
-            assertEquals(0, marks.getItemCount(1));
-            assertEquals(0, marks.getItemCount(2));
-            assertEquals(0, marks.getItemCount(3));
+            // one vertical line across each panel, at the KAN's extension, and none for the MLP
+            Collection<?> lines = panel.getDomainMarkers(Layer.FOREGROUND);
+            assertEquals(1, lines.size(), "one line per panel");
+            ValueMarker line = (ValueMarker) lines.iterator().next();
+            assertEquals(kan.get(lastOfStage0).seconds(), line.getValue(), 1e-12);
+            assertTrue(((BasicStroke) line.getStroke()).getDashArray() != null, "dashed, unlike the curves' solid KAN line");
         }
+        // no mark sits on the curves any more: dataset 0 holds only the runs' markers, one series per run
+        assertEquals(2, plot.getSubplots().get(0).getDataset(0).getSeriesCount());
     }
 
     @Test
@@ -95,8 +104,11 @@ class ConvergenceFigureTest {
         CombinedDomainXYPlot plot = (CombinedDomainXYPlot) chart.getPlot();
         assertEquals(1, plot.getSubplots().size());
         XYPlot loss = plot.getSubplots().get(0);
-        assertEquals(3, loss.getDataset(2).getItemCount(0), "the zero loss cannot be drawn on a log axis");
-        assertEquals(1, loss.getDataset(0).getItemCount(1), "one stage change without new parameters");
+        assertEquals(3, loss.getDataset(1).getItemCount(0), "the zero loss cannot be drawn on a log axis");
+        assertEquals(List.of(2.0), figure.stageBoundaries(0, ConvergenceFigure.Against.ITERATION, false),
+                "one stage change without new parameters");
+        assertEquals(1, loss.getDomainMarkers(Layer.FOREGROUND).size(), "drawn as one vertical line");
+        assertTrue(figure.caption().contains("no exact solution") && figure.caption().contains("Dotted"), figure.caption());
         Images.assertPng(writePng(figure), 800, 600);
     }
 

@@ -21,6 +21,14 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kanpde.solver.geometry.Box;
+import org.kanpde.solver.problem.BoundaryCondition;
+import org.kanpde.solver.problem.Field;
+import org.kanpde.solver.problem.Problem;
+import org.kanpde.solver.train.Optimizer;
+import org.kanpde.solver.train.Stage;
+import org.kanpde.solver.train.StageReport;
+import org.kanpde.solver.train.StopReason;
 
 class HtmlReportTest {
     private static final Pattern LINK = Pattern.compile("(?:src|href)=\"([^\"]*)\"");
@@ -122,6 +130,142 @@ class HtmlReportTest {
         e = assertThrows(IllegalArgumentException.class, () -> HtmlReport.builder(""));
         assertTrue(e.getMessage().contains("''"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new RunSummary(" ", 1, 1, 1.0, 1.0, 1.0, 1.0));
+    }
+
+    /** A stage report of an LM stage with an iteration limit. */
+    private static StageReport stage(int index, int grid, int done, int limit, double seconds, StopReason reason) {
+        Stage stage = Stage.of(Optimizer.LM).withIterations(limit);
+        return new StageReport(index, grid > 0 ? stage.withGrid(grid) : stage, done, seconds, 1e-9, 1e-8, reason, 100);
+    }
+
+    private static RunSetup setup(int interior, int boundary, List<Stage> schedule) {
+        return new RunSetup(interior, boundary, "random", false, schedule, 90);
+    }
+
+    private static List<Stage> kanSchedule() {
+        List<Stage> out = new ArrayList<>();
+        int[] grids = {5, 10, 20, 50};
+        int[] iterations = {150, 150, 300, 400};
+        for (int t = 0; t < 4; t++) {
+            out.add(Stage.of(Optimizer.LM).withGrid(grids[t]).withIterations(iterations[t]));
+        }
+        return out;
+    }
+
+    /** The KAN vs MLP comparison of the review: both runs stopped by a 90 s budget, 90.143 s against 90.145 s. */
+    private static List<RunSummary> timedOutRuns() {
+        List<StageReport> kan = List.of(stage(0, 5, 150, 150, 8, StopReason.ITERATIONS),
+                stage(1, 10, 150, 150, 9, StopReason.ITERATIONS), stage(2, 20, 300, 300, 20, StopReason.ITERATIONS),
+                stage(3, 50, 330, 400, 53.143, StopReason.TIME));
+        List<StageReport> mlp = List.of(stage(0, 0, 509, 600, 90.145, StopReason.TIME));
+        return List.of(
+                new RunSummary("KAN [2,5,1] G=50 k=5", 855, 930, 90.143, 7.24e-9, 1.01e-8, 1.26e-8,
+                        setup(6000, 600, kanSchedule()), kan),
+                new RunSummary("MLP [2,20,20,1] tanh", 501, 509, 90.145, 2.21e-5, 4.40e-5, 5.44e-5,
+                        setup(3000, 300, List.of(Stage.of(Optimizer.LM).withIterations(600))), mlp));
+    }
+
+    @Test
+    void statesEachRunsOwnPointsScheduleBudgetAndStop() {
+        String page = HtmlReport.builder("t").runs(timedOutRuns()).build().html(dir);
+        String kanRow = row(page, "KAN [2,5,1] G=50 k=5", 0);
+        String mlpRow = row(page, "MLP [2,20,20,1] tanh", 0);
+        assertTrue(kanRow.contains("6,000 + 600") && kanRow.contains("LM · G=5/10/20/50 · 150/150/300/400 it."), kanRow);
+        assertTrue(mlpRow.contains("3,000 + 300") && mlpRow.contains("LM · 600 it."), mlpRow);
+        assertFalse(mlpRow.contains("6,000"), "the MLP row must not claim the KAN's points: " + mlpRow);
+        assertTrue(kanRow.contains(">90<") && mlpRow.contains(">90<"), "the time budget is shown");
+        assertTrue(page.contains("<th>stopped by</th>"), "a stop column");
+        assertTrue(row(page, "KAN [2,5,1] G=50 k=5", 1).contains("time limit"), "the results row says why it stopped");
+        assertTrue(page.contains("4. LM G=50: 330 of 400 it., 53.1 s, time limit"), "the stage that hit the budget");
+        assertTrue(page.contains("1. LM G=5: 150 of 150 it., 8.00 s, iterations"));
+    }
+
+    /** The n-th table row (0: setup, 1: results) whose first cell is {@code label}. */
+    private static String row(String page, String label, int n) {
+        int at = -1;
+        for (int k = 0; k <= n; k++) {
+            at = page.indexOf("<tr><td>" + Html.escape(label) + "</td>", at + 1);
+            assertTrue(at >= 0, "no row " + n + " for " + label);
+        }
+        return page.substring(at, page.indexOf("</tr>", at));
+    }
+
+    @Test
+    void noBoldWhereValuesTieOrTheBudgetStoppedTheRun() {
+        String page = HtmlReport.builder("t").runs(timedOutRuns()).build().html(dir);
+        assertFalse(page.contains("<strong>90.1</strong>"), "90.143 and 90.145 tie, and both hit the budget");
+        assertTrue(page.contains("<strong>7.24e-09</strong>"), "a real difference stays bold");
+        // a tie after rounding, and a difference within 1 %, are no wins either
+        String ties = HtmlReport.builder("t")
+                .run(new RunSummary("a", 10, 10, 12.31, 3.201e-8, 1.000e-7, null))
+                .run(new RunSummary("b", 10, 10, 12.34, 3.204e-8, 1.009e-7, null)).build().html(dir);
+        assertFalse(ties.contains("<strong>"), "no winner among ties: " + ties);
+        // a run that finished its schedule can be the fastest against one the budget stopped
+        List<RunSummary> runs = timedOutRuns();
+        RunSummary done = new RunSummary("done", 10, 10, 60.0, 1.0, 1.0, 1.0, null,
+                List.of(stage(0, 0, 10, 10, 60, StopReason.ITERATIONS)));
+        String mixed = HtmlReport.builder("t").run(runs.get(1)).run(done).build().html(dir);
+        assertTrue(mixed.contains("<strong>60.0</strong>"), "the finished run is faster");
+        assertTrue(row(mixed, "done", 1).contains("schedule done"), row(mixed, "done", 1));
+    }
+
+    @Test
+    void numbersNeverBreakAcrossLines() {
+        String page = HtmlReport.builder("t").runs(timedOutRuns()).build().html(dir);
+        assertTrue(Pattern.compile("td\\.num \\{[^}]*white-space: nowrap").matcher(page).find(), "numeric cells do not wrap");
+        assertTrue(Pattern.compile("\\.table-wrap \\{[^}]*overflow-x: auto").matcher(page).find(), "wide tables scroll");
+        Matcher cells = Pattern.compile("<td([^>]*)>(?:<strong>)?[-+0-9.e,]+(?:</strong>)?</td>").matcher(page);
+        int numbers = 0;
+        while (cells.find()) {
+            numbers++;
+            assertTrue(cells.group(1).contains("num"), "a number outside a num cell: " + cells.group());
+        }
+        assertTrue(numbers >= 12, "found " + numbers + " numeric cells");
+        int tables = page.split("<table", -1).length - 1;
+        assertEquals(tables, page.split("<div class=\"table-wrap\"><table", -1).length - 1, "every table is wrapped");
+    }
+
+    @Test
+    void showsTheFormulasThatTheProblemsFieldsCarry() {
+        Field u = Field.of(z -> Math.sin(Math.PI * z[0]) * Math.sin(Math.PI * z[1]), "sin(pi*x)*sin(pi*y)");
+        Problem p = Problem.builder().name("formulas").description("-Laplace u = f on [-1, 1]^2, u = sin(pi x) sin(pi y)")
+                .domain(new Box(new double[] {-1, -1}, new double[] {1, 1}))
+                .source(Field.of(z -> 2 * Math.PI * Math.PI * u.value(z), "2*pi^2*sin(pi*x)*sin(pi*y)"))
+                .boundary(BoundaryCondition.dirichlet(Field.constant(0)))
+                .boundary("xmax", BoundaryCondition.neumann(Field.of(z -> -Math.PI * Math.sin(Math.PI * z[1]),
+                        "-pi*sin(pi*y)")))
+                .exact(u).build();
+        String page = HtmlReport.builder("t").problem(p).build().html(dir);
+        assertTrue(page.contains("u* = sin(πx) sin(πy)"), "exact formula");
+        assertTrue(page.contains("f = 2π² sin(πx) sin(πy)"), "source formula");
+        assertTrue(page.contains("−Δu = f"), "equation derived from the problem");
+        assertTrue(page.contains("−Δu = f on [−1, 1]²"), "the description in the same notation");
+        assertTrue(page.contains("Dirichlet on xmin, ymin, ymax: u = 0"), page);
+        assertTrue(page.contains("Neumann on xmax: ∂u/∂n = −π sin(πy)"), page);
+    }
+
+    @Test
+    void neverCallsAKnownExactSolutionUnknownOrAValuesOnlyFieldAFormula() {
+        String page = report(List.of()).html(dir);
+        Problem lambdas = Fixtures.poisson2d();
+        String plain = HtmlReport.builder("t").problem(lambdas).build().html(dir);
+        assertTrue(plain.contains("known, given as code"), "the fixture's exact solution is a lambda");
+        assertFalse(plain.contains("no formula given") || plain.contains(">unknown"), plain);
+        assertFalse(plain.contains("field given by values") || plain.contains("Lambda") || plain.contains("SmoothField"),
+                "no class names or placeholders shown as formulas");
+        assertTrue(plain.contains("Dirichlet on all 4 boundary parts: u = g (g given as code)"), plain);
+        assertTrue(page.contains("u = sin(πx) sin(πy)"), "an explicit formula wins");
+        String none = HtmlReport.builder("t").problem(Fixtures.withoutExact()).build().html(dir);
+        assertTrue(none.contains("unknown (errors cannot be measured)"), none);
+        assertTrue(none.contains("u = 0") && none.contains("f = 1"), "constants are formulas");
+    }
+
+    @Test
+    void captionsSayWhatIsPlotted() throws Exception {
+        FigureFiles f = figure(dir, "c");
+        FigureFiles captioned = new FigureFiles(f.title(), f.png(), f.svg(), "Loss <above>, error below.");
+        String page = HtmlReport.builder("t").figure(captioned).build().html(dir);
+        assertTrue(page.contains("<figcaption><strong>Figure c.</strong> Loss &lt;above&gt;, error below."), page);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.jfree.chart.JFreeChart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kanpde.net.kan.Kan;
@@ -89,6 +90,79 @@ class KanEdgeFigureTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> KanEdgeFigure.create(kan1d, problem.domain(), "t", "u"));
         assertTrue(e.getMessage().contains("1-D") && e.getMessage().contains("2-D"), e.getMessage());
+    }
+
+    /** The edge panels of a figure by their title's first words, e.g. "x → h3". */
+    private static java.util.Map<String, Figure.Panel> panelsByEdge(Figure figure) {
+        java.util.Map<String, Figure.Panel> out = new java.util.HashMap<>();
+        for (Figure.Panel p : figure.panels()) {
+            if (p.content() instanceof JFreeChart chart) {
+                out.put(chart.getTitle().getText().split("   ")[0], p);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void panelsFollowTheNetworkOneColumnPerHiddenUnit() {
+        Kan kan = Kan.builder().widths(2, 5, 1).gridSize(5).inputRange(-1, 1).seed(3).build();
+        Figure figure = KanEdgeFigure.create(kan, Fixtures.poisson2d().domain(), "edges", "u");
+        java.util.Map<String, Figure.Panel> edges = panelsByEdge(figure);
+        assertEquals(15, edges.size());
+        for (int k = 1; k <= 5; k++) {
+            Figure.Panel x = edges.get("x → h" + k);
+            Figure.Panel y = edges.get("y → h" + k);
+            Figure.Panel out = edges.get("h" + k + " → u");
+            assertEquals(x.x(), y.x(), 1e-12, "x → h" + k + " above y → h" + k);
+            assertEquals(x.x(), out.x(), 1e-12, "h" + k + " → u below its unit's column");
+            assertTrue(x.y() < y.y() && y.y() < out.y(), "x row, then y row, then the output layer");
+        }
+        assertEquals(5 * KanEdgeFigure.PANEL_WIDTH, figure.width(), "five columns");
+    }
+
+    @Test
+    void panelsOfALayerShareOneYScale() {
+        Kan kan = Kan.builder().widths(2, 3, 1).gridSize(5).inputRange(-1, 1).seed(5).build();
+        Figure figure = KanEdgeFigure.create(kan, Fixtures.poisson2d().domain(), "edges", "u");
+        java.util.Map<Integer, Double> spans = new java.util.HashMap<>();
+        for (Figure.Panel p : panelsByEdge(figure).values()) {
+            JFreeChart chart = (JFreeChart) p.content();
+            int layer = chart.getTitle().getText().startsWith("h") ? 1 : 0;
+            double span = chart.getXYPlot().getRangeAxis().getRange().getLength();
+            Double first = spans.putIfAbsent(layer, span);
+            if (first != null) {
+                assertEquals(first, span, 1e-9 * first, "one y span in layer " + layer);
+            }
+        }
+        assertEquals(2, spans.size());
+    }
+
+    @Test
+    void theSubtitleMentionsGridEndsOnlyWhereTheyAreDrawn() {
+        // a grid over [-1, 1] covers all first-layer inputs of the square: no end lies inside a panel
+        Kan covering = Kan.builder().widths(2, 2, 1).gridSize(5).inputRange(-1, 1).seed(2).build();
+        Figure plain = KanEdgeFigure.create(covering, Fixtures.poisson2d().domain(), "edges", "u");
+        List<Double> ends = domainMarkers(plain, "x → h1");
+        assertFalse(plain.subtitle().contains("dotted"), plain.subtitle());
+        assertTrue(ends.isEmpty(), "no grid end drawn: " + ends);
+        // a grid over [-0.5, 0.5] ends inside the inputs' range [-1, 1]
+        Kan narrow = Kan.builder().widths(2, 2, 1).gridSize(5).inputRange(-0.5, 0.5).seed(2).build();
+        Figure marked = KanEdgeFigure.create(narrow, Fixtures.poisson2d().domain(), "edges", "u");
+        assertTrue(marked.subtitle().contains("dotted: end of spline grid"), marked.subtitle());
+        assertEquals(2, domainMarkers(marked, "x → h1").size(), "both ends of the grid");
+        assertTrue(marked.caption().contains("Dotted vertical lines"), marked.caption());
+    }
+
+    private static List<Double> domainMarkers(Figure figure, String edge) {
+        JFreeChart chart = (JFreeChart) panelsByEdge(figure).get(edge).content();
+        java.util.Collection<?> markers = chart.getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+        List<Double> out = new java.util.ArrayList<>();
+        if (markers != null) {
+            for (Object m : markers) {
+                out.add(((org.jfree.chart.plot.ValueMarker) m).getValue());
+            }
+        }
+        return out;
     }
 
     @Test

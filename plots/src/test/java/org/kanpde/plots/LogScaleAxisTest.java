@@ -52,6 +52,26 @@ class LogScaleAxisTest {
     }
 
     @Test
+    void sixteenDecadesGetEverySecondOneLabelledAndATickOnEach() {
+        List<String> labels = labels(1e-13, 1e3, 700, RectangleEdge.LEFT);
+        assertEquals(List.of("10⁻¹²", "10⁻¹⁰", "10⁻⁸", "10⁻⁶", "10⁻⁴", "10⁻²", "10⁰", "10²"), labels,
+                "at most " + LogScaleAxis.MAX_DECADE_LABELS + " labels even where all 17 would fit");
+        LogScaleAxis axis = new LogScaleAxis("y");
+        Theme.axis(axis);
+        axis.setRange(1e-13, 1e3);
+        BufferedImage image = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            long decades = axis.refreshTicks(g, new AxisState(), new Rectangle2D.Double(0, 0, 100, 700), RectangleEdge.LEFT)
+                    .stream().filter(t -> Math.abs(Math.log10(t.getValue()) - Math.rint(Math.log10(t.getValue()))) < 1e-9)
+                    .count();
+            assertEquals(17, decades, "every decade keeps a tick");
+        } finally {
+            g.dispose();
+        }
+    }
+
+    @Test
     void horizontalLabelsDoNotCollide() {
         List<String> labels = labels(90, 2500, 790, RectangleEdge.BOTTOM);
         assertTrue(labels.contains("100") && labels.contains("1000"), labels.toString());

@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisState;
+import org.jfree.chart.axis.NumberTick;
+import org.jfree.chart.axis.TickType;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.RectangleEdge;
 import org.junit.jupiter.api.Test;
@@ -35,12 +40,68 @@ class SolutionFigureTest {
     }
 
     @Test
-    void twoDimensionalSolutionGetsThreeMapsWithColourBars() throws Exception {
+    void twoDimensionalSolutionGetsFourMapsWithColourBars() throws Exception {
         Figure figure = SolutionFigure.create(untrained(Fixtures.poisson2d()), "KAN [2,3,1]");
-        assertEquals(3, figure.panelCount());
+        assertEquals(4, figure.panelCount(), "u, u*, |u - u*| on a log scale and the signed u - u*");
         assertTrue(figure.title().contains("KAN [2,3,1]") && figure.title().contains("poisson2d-test"), figure.title());
         FigureFiles files = figure.withSize(1500, 520).write(dir, "solution");
         Images.assertFigure(files, 1500, 520);
+        FigureFiles standard = figure.write(dir, "standard");
+        Images.assertFigure(standard, 2 * SolutionFigure.MAP_WIDTH, 2 * SolutionFigure.MAP_HEIGHT + Figure.titleHeight(true));
+        assertTrue(standard.caption().contains("160 × 160 cells") && standard.caption().contains("sign"), standard.caption());
+    }
+
+    @Test
+    void theMapsOfAFigureLineUpInRowsAndColumns() {
+        Figure figure = SolutionFigure.create(untrained(Fixtures.poisson2d()), "KAN [2,3,1]");
+        double top = Figure.titleHeight(true);
+        double cellWidth = figure.width() / 2.0;
+        double cellHeight = (figure.height() - top) / 2.0;
+        Rectangle2D[] data = new Rectangle2D[4];
+        for (int p = 0; p < 4; p++) {
+            Figure.Panel panel = figure.panels().get(p);
+            Rectangle2D area = new Rectangle2D.Double(panel.x() * figure.width(), top + panel.y() * (figure.height() - top),
+                    cellWidth, cellHeight);
+            data[p] = ((AspectLockedChart) panel.content()).dataAreaIn(area);
+        }
+        for (int p = 1; p < 4; p++) {
+            assertEquals(data[0].getWidth(), data[p].getWidth(), 1.0, "map " + p + " has the size of map 0");
+            assertEquals(data[0].getHeight(), data[p].getHeight(), 1.0, "map " + p + " has the size of map 0");
+        }
+        // the error map's wider colour-bar labels must not shift it: columns share x, rows share y
+        assertEquals(data[0].getX(), data[2].getX(), 1.0, "left column");
+        assertEquals(data[1].getX(), data[3].getX(), 1.0, "right column");
+        assertEquals(data[0].getY(), data[1].getY(), 1.0, "top row");
+        assertEquals(data[2].getY(), data[3].getY(), 1.0, "bottom row");
+        assertEquals(1.0, data[0].getHeight() / data[0].getWidth(), 0.02, "a square domain gives square maps");
+    }
+
+    @Test
+    void theLogErrorBarLabelsBothEndsAndSaysWhatIsClipped() {
+        DecadeBarAxis bar = new DecadeBarAxis(true);
+        Theme.axis(bar);
+        bar.setRange(Math.log10(2.7e-7), Math.log10(4.1e-5));
+        BufferedImage image = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        List<String> labels = new ArrayList<>();
+        int minor = 0;
+        try {
+            for (NumberTick tick : bar.refreshTicks(g, new AxisState(), new Rectangle2D.Double(0, 0, 16, 400),
+                    RectangleEdge.RIGHT)) {
+                if (tick.getTickType() == TickType.MAJOR) {
+                    labels.add(tick.getText());
+                } else {
+                    minor++;
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+        assertEquals(List.of("≤ 2.7×10⁻⁷", "10⁻⁶", "10⁻⁵", "4.1×10⁻⁵"), labels);
+        assertTrue(minor >= 14, "minor ticks at 2..9 times each power, got " + minor);
+        assertEquals("1.1", DecadeBarAxis.label(Math.log10(1.1)));
+        assertEquals("10⁻³", DecadeBarAxis.label(-3));
+        assertEquals("5×10⁻²", DecadeBarAxis.label(Math.log10(0.05)));
     }
 
     @Test
@@ -61,7 +122,8 @@ class SolutionFigureTest {
     void threeDimensionalSolutionIsDrawnOnTheMiddleSlice() throws Exception {
         Problem problem = Fixtures.poisson3d();
         Figure figure = SolutionFigure.create(new Solution(problem, Mlp.tanh(1, 3, 6, 1)), "MLP [3,6,1]");
-        assertEquals(3, figure.panelCount());
+        assertEquals(4, figure.panelCount());
+        assertTrue(figure.caption().contains("slice z = 0.5"), figure.caption());
         Images.assertFigure(figure.write(dir, "slice"), figure.width(), figure.height());
         PlaneGrid grid = PlaneGrid.of(problem.domain(), 20);
         assertTrue(grid.isSlice());
