@@ -31,16 +31,16 @@ final class CoefficientProblems {
                 .name("varcoef2d")
                 .description("-div(a grad u) = f on [-1, 1]^2, a = 1 + x^2 + y^2, u = sin(pi x) sin(pi y) + x y, Dirichlet u = x y")
                 .domain(Box.cube(2, -1, 1))
-                .diffusion(Field.smooth(2, z -> z[0].square().add(z[1].square()).add(1)))
+                .diffusion(DescribedField.of(Field.smooth(2, z -> z[0].square().add(z[1].square()).add(1)), "1 + x^2 + y^2"))
                 .source(Field.of(z -> {
                     double x = z[0], y = z[1];
                     double sx = Math.sin(PI * x), cx = Math.cos(PI * x), sy = Math.sin(PI * y), cy = Math.cos(PI * y);
                     double a = 1 + x * x + y * y;
                     return 2 * PI * PI * a * sx * sy - 2 * PI * (x * cx * sy + y * sx * cy) - 4 * x * y;
-                }))
-                .boundary(BoundaryCondition.dirichlet(Field.smooth(2, z -> z[0].multiply(z[1]))))
-                .exact(Field.smooth(2, z -> z[0].multiply(PI).sin().multiply(z[1].multiply(PI).sin())
-                        .add(z[0].multiply(z[1]))))
+                }, "2*pi^2*(1 + x^2 + y^2)*sin(pi*x)*sin(pi*y) - 2*pi*(x*cos(pi*x)*sin(pi*y) + y*sin(pi*x)*cos(pi*y)) - 4*x*y"))
+                .boundary(BoundaryCondition.dirichlet(DescribedField.of(Field.smooth(2, z -> z[0].multiply(z[1])), "x*y")))
+                .exact(DescribedField.of(Field.smooth(2, z -> z[0].multiply(PI).sin().multiply(z[1].multiply(PI).sin())
+                        .add(z[0].multiply(z[1]))), "sin(pi*x)*sin(pi*y) + x*y"))
                 .build();
     }
 
@@ -59,9 +59,10 @@ final class CoefficientProblems {
                 .source(Field.of(z -> {
                     double x = z[0], y = z[1];
                     return Math.sin(2 * PI * y) * (2 + (4 * PI * PI - 16) * (1 - x * x));
-                }))
+                }, "sin(2*pi*y)*(2 + (4*pi^2 - 16)*(1 - x^2))"))
                 .boundary(BoundaryCondition.dirichlet(Field.constant(0)))
-                .exact(Field.smooth(2, z -> z[0].square().negate().add(1).multiply(z[1].multiply(2 * PI).sin())))
+                .exact(DescribedField.of(Field.smooth(2, z -> z[0].square().negate().add(1).multiply(z[1].multiply(2 * PI).sin())),
+                        "(1 - x^2)*sin(2*pi*y)"))
                 .build();
     }
 
@@ -79,10 +80,10 @@ final class CoefficientProblems {
                 .source(Field.of(z -> {
                     double w = z[2] * (1 - z[2]);
                     return Math.sin(PI * z[0]) * Math.sin(PI * z[1]) * ((2 * PI * PI - 16) * w + 2);
-                }))
+                }, "sin(pi*x)*sin(pi*y)*((2*pi^2 - 16)*z*(1 - z) + 2)"))
                 .boundary(BoundaryCondition.dirichlet(Field.constant(0)))
-                .exact(Field.smooth(3, z -> z[0].multiply(PI).sin().multiply(z[1].multiply(PI).sin())
-                        .multiply(z[2].multiply(z[2].negate().add(1)))))
+                .exact(DescribedField.of(Field.smooth(3, z -> z[0].multiply(PI).sin().multiply(z[1].multiply(PI).sin())
+                        .multiply(z[2].multiply(z[2].negate().add(1)))), "sin(pi*x)*sin(pi*y)*z*(1 - z)"))
                 .build();
     }
 
@@ -100,10 +101,10 @@ final class CoefficientProblems {
                     double s = Math.sin(PI * z[0]) * Math.sin(PI * z[1]);
                     double u = s + 0.5 * z[0];
                     return 2 * PI * PI * s + u * u * u;
-                }))
-                .boundary(BoundaryCondition.dirichlet(Field.smooth(2, z -> z[0].multiply(0.5))))
-                .exact(Field.smooth(2, z -> z[0].multiply(PI).sin().multiply(z[1].multiply(PI).sin())
-                        .add(z[0].multiply(0.5))))
+                }, "2*pi^2*sin(pi*x)*sin(pi*y) + (sin(pi*x)*sin(pi*y) + x/2)^3"))
+                .boundary(BoundaryCondition.dirichlet(DescribedField.of(Field.smooth(2, z -> z[0].multiply(0.5)), "x/2")))
+                .exact(DescribedField.of(Field.smooth(2, z -> z[0].multiply(PI).sin().multiply(z[1].multiply(PI).sin())
+                        .add(z[0].multiply(0.5))), "sin(pi*x)*sin(pi*y) + x/2"))
                 .build();
     }
 }

@@ -25,13 +25,17 @@ final class MixedBoundaryProblems {
                 .description("-Laplace u = f on [0, 1]^2, u = e^x sin(pi y) + x^2 y + x; Dirichlet on xmin and ymin, "
                         + "Neumann on xmax, Robin u + 2 du/dn on ymax")
                 .domain(Box.cube(2, 0, 1))
-                .source(Field.of(z -> (PI * PI - 1) * Math.exp(z[0]) * Math.sin(PI * z[1]) - 2 * z[1]))
-                .boundary("xmin", BoundaryCondition.dirichlet(Field.smooth(2, z -> z[1].multiply(PI).sin())))
-                .boundary("ymin", BoundaryCondition.dirichlet(Field.smooth(2, z -> z[0])))
-                .boundary("xmax", BoundaryCondition.neumann(Field.of(z -> Math.E * Math.sin(PI * z[1]) + 2 * z[1] + 1)))
-                .boundary("ymax", BoundaryCondition.robin(1, 2, Field.of(z -> 3 * z[0] * z[0] + z[0] - 2 * PI * Math.exp(z[0]))))
-                .exact(Field.smooth(2, z -> z[0].exp().multiply(z[1].multiply(PI).sin())
-                        .add(z[0].square().multiply(z[1])).add(z[0])))
+                .source(Field.of(z -> (PI * PI - 1) * Math.exp(z[0]) * Math.sin(PI * z[1]) - 2 * z[1],
+                        "(pi^2 - 1)*exp(x)*sin(pi*y) - 2*y"))
+                .boundary("xmin", BoundaryCondition.dirichlet(DescribedField.of(Field.smooth(2, z -> z[1].multiply(PI).sin()),
+                        "sin(pi*y)")))
+                .boundary("ymin", BoundaryCondition.dirichlet(DescribedField.of(Field.smooth(2, z -> z[0]), "x")))
+                .boundary("xmax", BoundaryCondition.neumann(Field.of(z -> Math.E * Math.sin(PI * z[1]) + 2 * z[1] + 1,
+                        "e*sin(pi*y) + 2*y + 1")))
+                .boundary("ymax", BoundaryCondition.robin(1, 2, Field.of(z -> 3 * z[0] * z[0] + z[0] - 2 * PI * Math.exp(z[0]),
+                        "3*x^2 + x - 2*pi*exp(x)")))
+                .exact(DescribedField.of(Field.smooth(2, z -> z[0].exp().multiply(z[1].multiply(PI).sin())
+                        .add(z[0].square().multiply(z[1])).add(z[0])), "exp(x)*sin(pi*y) + x^2*y + x"))
                 .build();
     }
 
@@ -47,13 +51,14 @@ final class MixedBoundaryProblems {
                 .description("-Laplace u + u = f on [0, 1]^2, u = cos(pi x) sin(pi y) + x y, Neumann on every side")
                 .domain(Box.cube(2, 0, 1))
                 .reaction(1)
-                .source(Field.of(z -> (2 * PI * PI + 1) * Math.cos(PI * z[0]) * Math.sin(PI * z[1]) + z[0] * z[1]))
-                .boundary("xmin", BoundaryCondition.neumann(Field.of(z -> -z[1])))
-                .boundary("xmax", BoundaryCondition.neumann(Field.of(z -> z[1])))
-                .boundary("ymin", BoundaryCondition.neumann(Field.of(z -> -(PI * Math.cos(PI * z[0]) + z[0]))))
-                .boundary("ymax", BoundaryCondition.neumann(Field.of(z -> z[0] - PI * Math.cos(PI * z[0]))))
-                .exact(Field.smooth(2, z -> z[0].multiply(PI).cos().multiply(z[1].multiply(PI).sin())
-                        .add(z[0].multiply(z[1]))))
+                .source(Field.of(z -> (2 * PI * PI + 1) * Math.cos(PI * z[0]) * Math.sin(PI * z[1]) + z[0] * z[1],
+                        "(2*pi^2 + 1)*cos(pi*x)*sin(pi*y) + x*y"))
+                .boundary("xmin", BoundaryCondition.neumann(Field.of(z -> -z[1], "-y")))
+                .boundary("xmax", BoundaryCondition.neumann(Field.of(z -> z[1], "y")))
+                .boundary("ymin", BoundaryCondition.neumann(Field.of(z -> -(PI * Math.cos(PI * z[0]) + z[0]), "-(pi*cos(pi*x) + x)")))
+                .boundary("ymax", BoundaryCondition.neumann(Field.of(z -> z[0] - PI * Math.cos(PI * z[0]), "x - pi*cos(pi*x)")))
+                .exact(DescribedField.of(Field.smooth(2, z -> z[0].multiply(PI).cos().multiply(z[1].multiply(PI).sin())
+                        .add(z[0].multiply(z[1]))), "cos(pi*x)*sin(pi*y) + x*y"))
                 .build();
     }
 }

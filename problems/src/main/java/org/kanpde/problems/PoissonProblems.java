@@ -21,9 +21,9 @@ final class PoissonProblems {
                 .name("poisson1d")
                 .description("-u'' = f on [-1, 1], u = sin(pi x), u = 0 at both ends")
                 .domain(Box.interval(-1, 1))
-                .source(Field.of(z -> PI * PI * Math.sin(PI * z[0])))
+                .source(Field.of(z -> PI * PI * Math.sin(PI * z[0]), "pi^2*sin(pi*x)"))
                 .boundary(BoundaryCondition.dirichlet(Field.constant(0)))
-                .exact(Field.smooth(1, z -> z[0].multiply(PI).sin()))
+                .exact(DescribedField.of(Field.smooth(1, z -> z[0].multiply(PI).sin()), "sin(pi*x)"))
                 .build();
     }
 
@@ -33,9 +33,10 @@ final class PoissonProblems {
                 .name("poisson2d-sin")
                 .description("-Laplace u = f on [-1, 1]^2, u = sin(pi x) sin(pi y), zero Dirichlet")
                 .domain(Box.cube(2, -1, 1))
-                .source(Field.of(z -> 2 * PI * PI * Math.sin(PI * z[0]) * Math.sin(PI * z[1])))
+                .source(Field.of(z -> 2 * PI * PI * Math.sin(PI * z[0]) * Math.sin(PI * z[1]), "2*pi^2*sin(pi*x)*sin(pi*y)"))
                 .boundary(BoundaryCondition.dirichlet(Field.constant(0)))
-                .exact(Field.smooth(2, z -> z[0].multiply(PI).sin().multiply(z[1].multiply(PI).sin())))
+                .exact(DescribedField.of(Field.smooth(2, z -> z[0].multiply(PI).sin().multiply(z[1].multiply(PI).sin())),
+                        "sin(pi*x)*sin(pi*y)"))
                 .build();
     }
 
@@ -53,9 +54,10 @@ final class PoissonProblems {
                 .source(Field.of(z -> {
                     double x = z[0], y = z[1];
                     return Math.sin(PI * x) * (PI * PI * (1 + 4 * y * y) * Math.sin(PI * y * y) - 2 * PI * Math.cos(PI * y * y));
-                }))
+                }, "sin(pi*x)*(pi^2*(1 + 4*y^2)*sin(pi*y^2) - 2*pi*cos(pi*y^2))"))
                 .boundary(BoundaryCondition.dirichlet(Field.constant(0)))
-                .exact(Field.smooth(2, z -> z[0].multiply(PI).sin().multiply(z[1].square().multiply(PI).sin())))
+                .exact(DescribedField.of(Field.smooth(2, z -> z[0].multiply(PI).sin().multiply(z[1].square().multiply(PI).sin())),
+                        "sin(pi*x)*sin(pi*y^2)"))
                 .build();
     }
 
@@ -65,10 +67,11 @@ final class PoissonProblems {
                 .name("poisson3d")
                 .description("-Laplace u = f on [0, 1]^3, u = sin(pi x) sin(pi y) sin(pi z), zero Dirichlet")
                 .domain(Box.cube(3, 0, 1))
-                .source(Field.of(z -> 3 * PI * PI * Math.sin(PI * z[0]) * Math.sin(PI * z[1]) * Math.sin(PI * z[2])))
+                .source(Field.of(z -> 3 * PI * PI * Math.sin(PI * z[0]) * Math.sin(PI * z[1]) * Math.sin(PI * z[2]),
+                        "3*pi^2*sin(pi*x)*sin(pi*y)*sin(pi*z)"))
                 .boundary(BoundaryCondition.dirichlet(Field.constant(0)))
-                .exact(Field.smooth(3, z -> z[0].multiply(PI).sin().multiply(z[1].multiply(PI).sin())
-                        .multiply(z[2].multiply(PI).sin())))
+                .exact(DescribedField.of(Field.smooth(3, z -> z[0].multiply(PI).sin().multiply(z[1].multiply(PI).sin())
+                        .multiply(z[2].multiply(PI).sin())), "sin(pi*x)*sin(pi*y)*sin(pi*z)"))
                 .build();
     }
 
@@ -86,10 +89,11 @@ final class PoissonProblems {
                     double x = z[0], y = z[1];
                     return 2 * PI * PI * Math.sin(PI * x) * Math.sin(PI * y)
                             + 7.2 * PI * PI * Math.sin(6 * PI * x) * Math.sin(6 * PI * y);
-                }))
+                }, "2*pi^2*sin(pi*x)*sin(pi*y) + 7.2*pi^2*sin(6*pi*x)*sin(6*pi*y)"))
                 .boundary(BoundaryCondition.dirichlet(Field.constant(0)))
-                .exact(Field.smooth(2, z -> z[0].multiply(PI).sin().multiply(z[1].multiply(PI).sin())
-                        .add(z[0].multiply(6 * PI).sin().multiply(z[1].multiply(6 * PI).sin()).multiply(0.1))))
+                .exact(DescribedField.of(Field.smooth(2, z -> z[0].multiply(PI).sin().multiply(z[1].multiply(PI).sin())
+                        .add(z[0].multiply(6 * PI).sin().multiply(z[1].multiply(6 * PI).sin()).multiply(0.1))),
+                        "sin(pi*x)*sin(pi*y) + 0.1*sin(6*pi*x)*sin(6*pi*y)"))
                 .build();
     }
 }

@@ -29,7 +29,9 @@ final class ShapeProblems {
      * never sampled.
      */
     static Problem lshape() {
-        Field u = Field.smooth(2, z -> cornerSingularity(z[0], z[1]));
+        // one field for the data and the exact solution; the text is the formula of lshape-mixed.json
+        Field u = DescribedField.of(Field.smooth(2, z -> cornerSingularity(z[0], z[1])),
+                "(x^2 + y^2)^(1/3)*sin(2/3*(atan2(-(x + y), y - x) + 3*pi/4))");
         Field zero = Field.constant(0);
         return Problem.builder()
                 .name("lshape")
@@ -68,9 +70,10 @@ final class ShapeProblems {
                 .name("disk")
                 .description("-Laplace u = f on the unit disk, u = (1 - x^2 - y^2) e^x, zero Dirichlet")
                 .domain(Disk.unit())
-                .source(Field.of(z -> (3 + 4 * z[0] + z[0] * z[0] + z[1] * z[1]) * Math.exp(z[0])))
+                .source(Field.of(z -> (3 + 4 * z[0] + z[0] * z[0] + z[1] * z[1]) * Math.exp(z[0]), "(3 + 4*x + x^2 + y^2)*exp(x)"))
                 .boundary(BoundaryCondition.dirichlet(Field.constant(0)))
-                .exact(Field.smooth(2, z -> z[0].square().add(z[1].square()).negate().add(1).multiply(z[0].exp())))
+                .exact(DescribedField.of(Field.smooth(2, z -> z[0].square().add(z[1].square()).negate().add(1)
+                        .multiply(z[0].exp())), "(1 - x^2 - y^2)*exp(x)"))
                 .build();
     }
 
@@ -87,10 +90,11 @@ final class ShapeProblems {
                         + "Robin u + du/dn = g")
                 .domain(new Disk(0.5, 0, 1))
                 .reaction(1)
-                .source(Field.of(z -> Math.exp(z[0]) * Math.cos(z[1])))
+                .source(Field.of(z -> Math.exp(z[0]) * Math.cos(z[1]), "exp(x)*cos(y)"))
                 .boundary(BoundaryCondition.robin(1, 1, Field.of(z ->
-                        Math.exp(z[0]) * ((z[0] + 0.5) * Math.cos(z[1]) - z[1] * Math.sin(z[1])))))
-                .exact(Field.smooth(2, z -> z[0].exp().multiply(z[1].cos())))
+                        Math.exp(z[0]) * ((z[0] + 0.5) * Math.cos(z[1]) - z[1] * Math.sin(z[1])),
+                        "exp(x)*((x + 0.5)*cos(y) - y*sin(y))")))
+                .exact(DescribedField.of(Field.smooth(2, z -> z[0].exp().multiply(z[1].cos())), "exp(x)*cos(y)"))
                 .build();
     }
 }
