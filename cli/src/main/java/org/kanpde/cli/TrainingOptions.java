@@ -21,8 +21,8 @@ final class TrainingOptions {
     String sampling;
 
     @Option(names = "--boundary-weight", paramLabel = "BETA",
-            description = "Weight of the mean squared boundary residual (default: 1000 with Levenberg-Marquardt, "
-                    + "10 when every stage uses Adam or L-BFGS).")
+            description = "Weight of the mean squared boundary residual (default: 1000; 10 for an MLP whose "
+                    + "every stage is Adam or L-BFGS).")
     Double boundaryWeight;
 
     @Option(names = "--hard-bc", description = "Impose Dirichlet data exactly (u = g + D*N) instead of by penalty.")

@@ -109,7 +109,7 @@ public final class PdeSolver {
         }
         List<Stage> schedule = Recipes.schedule(perStage, g, it).stream().map(s -> s.withLearningRate(learningRate)).toList();
         int n = points != null ? points : kan ? Recipes.KAN_POINTS : Recipes.MLP_POINTS;
-        double beta = boundaryWeight != null ? boundaryWeight : Recipes.boundaryWeight(perStage);
+        double beta = boundaryWeight != null ? boundaryWeight : Recipes.boundaryWeight(kan, perStage);
         return base.toBuilder().stages(schedule).interiorPoints(n).boundaryWeight(beta)
                 .boundaryPoints(boundaryPoints != null ? boundaryPoints : Math.max(1, n / 10)).build();
     }
@@ -267,8 +267,8 @@ public final class PdeSolver {
         }
 
         /**
-         * Weight of the mean squared boundary residual (default 1000 with Levenberg-Marquardt, 10
-         * when every stage uses Adam or L-BFGS).
+         * Weight of the mean squared boundary residual (default 1000; 10 for MLPs whose every stage
+         * uses Adam or L-BFGS).
          */
         public Builder boundaryWeight(double beta) {
             settings.boundaryWeight(beta);

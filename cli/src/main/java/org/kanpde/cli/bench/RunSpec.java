@@ -182,7 +182,7 @@ final class RunSpec {
         return TrainingSettings.builder()
                 .interiorPoints(points).boundaryPoints(boundaryPoints)
                 .interiorSampling(SamplingScheme.RANDOM).boundarySampling(SamplingScheme.RANDOM)
-                .boundaryWeight(Recipes.boundaryWeight(optimizers)).hardDirichlet(false).seed(seed).stages(schedule)
+                .boundaryWeight(Recipes.boundaryWeight(kan, optimizers)).hardDirichlet(false).seed(seed).stages(schedule)
                 .timeLimit(timeLimit).threads(threads).build();
     }
 

@@ -26,13 +26,21 @@ import java.util.Objects;
  * exactly zero gradient) or when no step satisfying the strong Wolfe conditions is found. Accepted
  * steps never increase the value.
  *
- * <p>Defaults: memory 10, gradient tolerance 0, c1 = 1e-4, c2 = 0.9, 25 objective evaluations per
+ * <p>Defaults: memory 100, gradient tolerance 0, c1 = 1e-4, c2 = 0.9, 25 objective evaluations per
  * line search. Instances are immutable; the {@code withX} methods return modified copies.
+ *
+ * <p>Memory 100 rather than the customary 10: on the physics-informed loss of a [2,100,100,100,1]
+ * MLP (20,601 parameters), 60 s of L-BFGS reached relative L2 7.1e-3 with 10 pairs, 4.0e-3 with
+ * 30, 2.1e-3 with 100 and 2.1e-3 with 300; a KAN [2,5,1] trained the same either way. The pairs
+ * take 16 n bytes each, so a run keeps at most 128 MB of them (and never fewer than
+ * min(memory, 10) pairs): 100 pairs up to n = 83,886.
  */
 public final class Lbfgs implements Minimizer {
 
     /** Default number of stored correction pairs, {@value}. */
-    public static final int DEFAULT_MEMORY = 10;
+    public static final int DEFAULT_MEMORY = 100;
+    /** Bytes of correction pairs above which a run keeps fewer pairs than its memory. */
+    private static final long PAIR_BYTES = 1L << 27;
     /** Default sufficient-decrease constant, {@value}. */
     public static final double DEFAULT_C1 = 1e-4;
     /** Default curvature constant, {@value}. */
@@ -117,9 +125,18 @@ public final class Lbfgs implements Minimizer {
         return new Lbfgs(memory, gradientTolerance, c1, c2, maxEvaluations);
     }
 
-    /** Number of stored correction pairs. */
+    /** Number of stored correction pairs (a run on many unknowns may keep fewer, see {@link #memoryFor}). */
     public int memory() {
         return memory;
+    }
+
+    /**
+     * The pairs a run on n unknowns keeps: the memory, capped so that the pairs take at most
+     * 128 MB, but never below min(memory, 10).
+     */
+    public int memoryFor(int n) {
+        long cap = PAIR_BYTES / (16L * Math.max(1, n));
+        return (int) Math.min(memory, Math.max(cap, Math.min(memory, 10)));
     }
 
     /** Gradient-norm tolerance below which step() reports convergence. */
@@ -159,6 +176,7 @@ public final class Lbfgs implements Minimizer {
     @Override
     public MinimizerRun resume(DifferentiableObjective objective, OptimizerState state) {
         int n = objective.dimension();
+        int memory = memoryFor(n);
         state.check(name(), n, 2 * memory * n + memory + 1, 2);
         Run run = new Run(this, objective, state.point());
         double[] numbers = state.numbers();
@@ -221,7 +239,7 @@ public final class Lbfgs implements Minimizer {
             this.lineSearch = new StrongWolfeLineSearch(settings.c1, settings.c2,
                     settings.maxLineSearchEvaluations);
             this.n = start.length;
-            this.memory = settings.memory;
+            this.memory = settings.memoryFor(start.length);
             this.x = start;
             this.gradient = new double[n];
             this.direction = new double[n];

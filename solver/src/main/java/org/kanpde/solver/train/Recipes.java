@@ -26,11 +26,13 @@ import org.kanpde.solver.problem.Problem;
  * iteration, train with {@value #ADAM_WARMUP} Adam iterations and then L-BFGS.
  *
  * <p>Boundary weight: {@value #BOUNDARY_WEIGHT_LM} with Levenberg-Marquardt (100 left the boundary
- * error dominant, 1e4 was worse), {@value #BOUNDARY_WEIGHT_FIRST_ORDER} when every stage is Adam or
- * L-BFGS: on poisson2d-sin, 60 s of L-BFGS on [2,100,100,100,1] reached relative L2 1.1e-1 with
- * weight 1000, 2.8e-2 with 100, 9.7e-3 with 10 and 1.1e-1 with 1. A large weight makes the loss
- * badly conditioned, which Levenberg-Marquardt's damped Gauss-Newton steps absorb and first-order
- * steps do not.
+ * error dominant, 1e4 was worse) and for KANs, {@value #BOUNDARY_WEIGHT_FIRST_ORDER} for MLPs whose
+ * every stage is Adam or L-BFGS. On poisson2d-sin, 60 s of L-BFGS on [2,100,100,100,1] reached
+ * relative L2 1.1e-1 with weight 1000, 2.8e-2 with 100, 9.7e-3 with 10 and 1.1e-1 with 1: a large
+ * weight makes the MLP's loss badly conditioned, which Levenberg-Marquardt's damped Gauss-Newton
+ * steps absorb and first-order steps do not. KANs behave the other way: on poisson2d-paper, 120 s
+ * of L-BFGS on the default KAN reached 6.5e-5 with weight 1000 and 8.7e-4 with 10, Adam 3.8e-4
+ * and 8.8e-3.
  */
 public final class Recipes {
     /** Default KAN grid schedule in 1 and 2 dimensions. */
@@ -53,9 +55,9 @@ public final class Recipes {
     public static final int ADAM_WARMUP = 30;
     /** L-BFGS iterations after the warm-up in the default schedule of large MLPs (the time limit usually ends it first). */
     public static final int LBFGS_AFTER_WARMUP = 5000;
-    /** Default boundary weight when some stage uses Levenberg-Marquardt. */
+    /** Default boundary weight of KANs and of schedules with a Levenberg-Marquardt stage. */
     public static final double BOUNDARY_WEIGHT_LM = 1000;
-    /** Default boundary weight when every stage uses Adam or L-BFGS. */
+    /** Default boundary weight of MLPs whose every stage uses Adam or L-BFGS. */
     public static final double BOUNDARY_WEIGHT_FIRST_ORDER = 10;
 
     private Recipes() {
@@ -124,10 +126,17 @@ public final class Recipes {
     }
 
     /**
-     * The default boundary weight of a schedule: {@link #BOUNDARY_WEIGHT_LM} if any stage uses
-     * Levenberg-Marquardt, else {@link #BOUNDARY_WEIGHT_FIRST_ORDER}.
+     * The default boundary weight: {@link #BOUNDARY_WEIGHT_LM} for KANs and for schedules with a
+     * Levenberg-Marquardt stage, else (MLPs trained by Adam and L-BFGS only)
+     * {@link #BOUNDARY_WEIGHT_FIRST_ORDER}.
+     *
+     * @param kan        whether the model is a KAN
+     * @param optimizers the optimizer of every stage
      */
-    public static double boundaryWeight(Optimizer[] optimizers) {
+    public static double boundaryWeight(boolean kan, Optimizer[] optimizers) {
+        if (kan) {
+            return BOUNDARY_WEIGHT_LM;
+        }
         for (Optimizer o : optimizers) {
             if (o == Optimizer.LM) {
                 return BOUNDARY_WEIGHT_LM;

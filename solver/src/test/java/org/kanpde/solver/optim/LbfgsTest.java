@@ -75,7 +75,7 @@ class LbfgsTest {
         }
         DifferentiableObjective f = TestObjectives.illConditionedQuadratic(n, 1e4, c);
         double tolerance = 1e-9;
-        MinimizerRun run = new Lbfgs().withGradientTolerance(tolerance).start(f, new double[n]);
+        MinimizerRun run = new Lbfgs().withMemory(10).withGradientTolerance(tolerance).start(f, new double[n]);
         // Eigenvalues spread log-uniformly over four decades are a hard case for memory 10: SciPy's
         // L-BFGS-B needs about 1000 iterations on this problem too.
         int steps = runToEnd(run, 3000);
@@ -204,7 +204,7 @@ class LbfgsTest {
     @Test
     void settingsAreImmutableAndDocumentedDefaultsHold() {
         Lbfgs defaults = new Lbfgs();
-        assertEquals(10, defaults.memory());
+        assertEquals(100, defaults.memory());
         assertEquals(0.0, defaults.gradientTolerance());
         assertEquals(1e-4, defaults.c1());
         assertEquals(0.9, defaults.c2());
@@ -212,7 +212,7 @@ class LbfgsTest {
         Lbfgs changed = defaults.withMemory(5).withGradientTolerance(1e-6).withWolfeConstants(1e-3, 0.5)
                 .withMaxLineSearchEvaluations(40);
         assertNotSame(defaults, changed);
-        assertEquals(10, defaults.memory());
+        assertEquals(100, defaults.memory());
         assertEquals(5, changed.memory());
         assertEquals(1e-6, changed.gradientTolerance());
         assertEquals(1e-3, changed.c1());
@@ -240,5 +240,15 @@ class LbfgsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, executable);
         assertTrue(e.getMessage().contains(expectedPart),
                 "message '" + e.getMessage() + "' lacks '" + expectedPart + "'");
+    }
+
+    @Test
+    void manyUnknownsKeepFewerPairs() {
+        Lbfgs lbfgs = new Lbfgs();
+        assertEquals(100, lbfgs.memoryFor(20_601));
+        // 128 MB of pairs: 16 bytes per unknown and pair
+        assertEquals(83, lbfgs.memoryFor(100_000));
+        assertEquals(10, lbfgs.memoryFor(50_000_000));
+        assertEquals(3, lbfgs.withMemory(3).memoryFor(50_000_000));
     }
 }

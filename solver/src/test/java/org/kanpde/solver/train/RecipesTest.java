@@ -51,8 +51,11 @@ class RecipesTest {
     void explicitChoicesWin() {
         TrainingSettings weighted = PdeSolver.mlp().widths(2, 100, 100, 100, 1).boundaryWeight(500).build().settings(problem);
         assertEquals(500, weighted.boundaryWeight());
+        // KANs keep the large weight with first-order methods too: it was better for them
         TrainingSettings lbfgsKan = PdeSolver.kan().optimizer(Optimizer.LBFGS).build().settings(problem);
-        assertEquals(Recipes.BOUNDARY_WEIGHT_FIRST_ORDER, lbfgsKan.boundaryWeight());
+        assertEquals(Recipes.BOUNDARY_WEIGHT_LM, lbfgsKan.boundaryWeight());
+        TrainingSettings lbfgsMlp = PdeSolver.mlp().optimizer(Optimizer.LBFGS).build().settings(problem);
+        assertEquals(Recipes.BOUNDARY_WEIGHT_FIRST_ORDER, lbfgsMlp.boundaryWeight());
         assertArrayEquals(new int[] {1000, 1000, 1000, 1000}, iterations(lbfgsKan));
         TrainingSettings mixed = PdeSolver.mlp().optimizer(Optimizer.ADAM, Optimizer.LM).build().settings(problem);
         assertEquals(Recipes.BOUNDARY_WEIGHT_LM, mixed.boundaryWeight());
