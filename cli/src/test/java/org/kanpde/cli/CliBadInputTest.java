@@ -65,6 +65,10 @@ class CliBadInputTest {
                 Arguments.of(new String[] {"solve", "--problem", "poisson2d-paper", "--points", "-5"}, "-5"),
                 Arguments.of(new String[] {"solve", "--problem", "poisson2d-paper", "--points", "many"}, "many"),
                 Arguments.of(new String[] {"solve", "--problem", "poisson2d-paper", "--model", "transformer"}, "transformer"),
+                // 91,501 parameters: dense normal equations of 67 GB each
+                Arguments.of(new String[] {"solve", "--problem", "poisson2d-sin", "--model", "mlp", "--width", "2,300,300,1",
+                    "--optimizer", "lm", "--points", "10", "--iterations", "1", "--threads", "1"},
+                        "91501 trainable parameters"),
                 Arguments.of(new String[] {"solve", "--problem", "poisson2d-paper", "--optimizer", "sgd"}, "sgd"),
                 Arguments.of(new String[] {"solve", "--problem", "poisson2d-paper", "--k", "0"}, "0"),
                 Arguments.of(new String[] {"solve", "--problem", "poisson2d-paper", "--time-limit", "-1"}, "-1"),
