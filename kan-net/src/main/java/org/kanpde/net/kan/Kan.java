@@ -353,8 +353,13 @@ public final class Kan implements TrialFunction {
     /** Largest array length the JVM allocates (a few header words below Integer.MAX_VALUE). */
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
-    /** n * width, checked in long arithmetic so that a large point set fails clearly instead of overflowing. */
-    static int nodeArrayLength(int n, int width, int layer) {
+    /**
+     * n * width, checked in long arithmetic so that a large point set fails clearly instead of
+     * overflowing: the length of one layer's node values over n points (also for {@code SymbolicKan}).
+     *
+     * @throws IllegalArgumentException if the product exceeds the largest array, naming the numbers
+     */
+    public static int nodeArrayLength(int n, int width, int layer) {
         long length = (long) n * width;
         if (length > MAX_ARRAY) {
             throw new IllegalArgumentException(n + " points times width " + width + " of layer " + layer + " make "

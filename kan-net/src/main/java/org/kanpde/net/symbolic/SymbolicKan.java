@@ -414,7 +414,7 @@ public final class SymbolicKan implements TrialFunction {
         int n = points.length / d;
         double[][] out = new double[widths.length][];
         for (int l = 0; l < widths.length; l++) {
-            out[l] = new double[nodeArrayLength(n, widths[l], l)];
+            out[l] = new double[Kan.nodeArrayLength(n, widths[l], l)];
         }
         SymbolicKanEvaluator ev = evaluator(Derivatives.VALUE);
         for (int t = 0; t < n; t++) {
@@ -428,18 +428,6 @@ public final class SymbolicKan implements TrialFunction {
         return out;
     }
 
-    /** Largest array length the JVM allocates (a few header words below Integer.MAX_VALUE). */
-    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
-
-    /** n * width, checked in long arithmetic so that a large point set fails clearly instead of overflowing. */
-    static int nodeArrayLength(int n, int width, int layer) {
-        long length = (long) n * width;
-        if (length > MAX_ARRAY) {
-            throw new IllegalArgumentException(n + " points times width " + width + " of layer " + layer + " make "
-                    + length + " node values, more than one array holds (" + MAX_ARRAY + "); use fewer points");
-        }
-        return (int) length;
-    }
 
     /**
      * The network with edge (l, j, i) replaced by the symbolic edge c f(a x + b) + d. Its a, b, c, d

@@ -204,23 +204,7 @@ interface Node {
                 char op = operators[i];
                 Node right = operands[i];
                 if (right instanceof Constant) {
-                    double r = ((Constant) right).number();
-                    if (l == null) {
-                        l = first.value(z);
-                    }
-                    switch (op) {
-                        case '+':
-                            l = l.add(r);
-                            break;
-                        case '-':
-                            l = l.subtract(r);
-                            break;
-                        case '*':
-                            l = l.multiply(r);
-                            break;
-                        default:
-                            l = l.divide(r);
-                    }
+                    l = apply(op, l == null ? first.value(z) : l, ((Constant) right).number());
                     continue;
                 }
                 DerivativeStructure r = right.value(z);
@@ -241,24 +225,35 @@ interface Node {
                     }
                     continue;
                 }
-                if (l == null) {
-                    l = first.value(z);
-                }
-                switch (op) {
-                    case '+':
-                        l = l.add(r);
-                        break;
-                    case '-':
-                        l = l.subtract(r);
-                        break;
-                    case '*':
-                        l = l.multiply(r);
-                        break;
-                    default:
-                        l = l.divide(r);
-                }
+                l = apply(op, l == null ? first.value(z) : l, r);
             }
             return l == null ? first.value(z) : l;
+        }
+
+        private static DerivativeStructure apply(char op, DerivativeStructure l, double r) {
+            switch (op) {
+                case '+':
+                    return l.add(r);
+                case '-':
+                    return l.subtract(r);
+                case '*':
+                    return l.multiply(r);
+                default:
+                    return l.divide(r);
+            }
+        }
+
+        private static DerivativeStructure apply(char op, DerivativeStructure l, DerivativeStructure r) {
+            switch (op) {
+                case '+':
+                    return l.add(r);
+                case '-':
+                    return l.subtract(r);
+                case '*':
+                    return l.multiply(r);
+                default:
+                    return l.divide(r);
+            }
         }
 
         @Override
