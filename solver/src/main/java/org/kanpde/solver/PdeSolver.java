@@ -6,6 +6,7 @@ import java.util.List;
 import org.kanpde.net.TrialFunction;
 import org.kanpde.net.basis.BasisType;
 import org.kanpde.net.kan.GridSchedule;
+import org.kanpde.net.mlp.Mlp;
 import org.kanpde.solver.geometry.SamplingScheme;
 import org.kanpde.solver.problem.Problem;
 import org.kanpde.solver.train.Optimizer;
@@ -78,6 +79,10 @@ public final class PdeSolver {
         return new Builder(false);
     }
 
+    private int[] mlpWidths(Problem problem) {
+        return widths != null ? widths : Recipes.mlpWidths(problem.dimension());
+    }
+
     /** The initial (untrained) trial function this configuration uses for a problem. */
     public TrialFunction initialModel(Problem problem) {
         int d = problem.dimension();
@@ -89,7 +94,8 @@ public final class PdeSolver {
     /** The training settings this configuration uses for a problem. */
     public TrainingSettings settings(Problem problem) {
         int[][] g = kan ? perLayer(problem.dimension()) : null;
-        Optimizer[] chosen = optimizers != null ? optimizers : Recipes.optimizers(kan, initialModel(problem).parameterCount());
+        Optimizer[] chosen = optimizers != null ? optimizers
+                : Recipes.optimizers(kan, kan ? 0 : (int) Math.min(Integer.MAX_VALUE, Mlp.parameterCount(mlpWidths(problem))));
         int stages = kan ? g.length : chosen.length;
         Optimizer[] perStage = chosen;
         if (chosen.length == 1 && stages > 1) {
