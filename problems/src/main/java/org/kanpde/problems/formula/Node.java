@@ -95,62 +95,19 @@ interface Node {
     record Binary(char operator, Node left, Node right) implements Node {
         @Override
         public double value(double[] z) {
-            double l = left.value(z);
-            double r = right.value(z);
-            switch (operator) {
-                case '+':
-                    return l + r;
-                case '-':
-                    return l - r;
-                case '*':
-                    return l * r;
-                default:
-                    return l / r;
-            }
+            return Arithmetic.apply(operator, left.value(z), right.value(z));
         }
 
         @Override
         public DerivativeStructure value(DerivativeStructure[] z) {
-            // A constant operand is applied as a scalar: cheaper than a product of two structures.
             if (right instanceof Constant) {
-                double r = ((Constant) right).number();
-                DerivativeStructure l = left.value(z);
-                switch (operator) {
-                    case '+':
-                        return l.add(r);
-                    case '-':
-                        return l.subtract(r);
-                    case '*':
-                        return l.multiply(r);
-                    default:
-                        return l.divide(r);
-                }
+                return Arithmetic.apply(operator, left.value(z), ((Constant) right).number());
             }
             DerivativeStructure r = right.value(z);
             if (left instanceof Constant) {
-                double l = ((Constant) left).number();
-                switch (operator) {
-                    case '+':
-                        return r.add(l);
-                    case '-':
-                        return r.negate().add(l);
-                    case '*':
-                        return r.multiply(l);
-                    default:
-                        return r.reciprocal().multiply(l);
-                }
+                return Arithmetic.apply(operator, ((Constant) left).number(), r);
             }
-            DerivativeStructure l = left.value(z);
-            switch (operator) {
-                case '+':
-                    return l.add(r);
-                case '-':
-                    return l.subtract(r);
-                case '*':
-                    return l.multiply(r);
-                default:
-                    return l.divide(r);
-            }
+            return Arithmetic.apply(operator, left.value(z), r);
         }
 
         @Override
@@ -177,20 +134,7 @@ interface Node {
         public double value(double[] z) {
             double l = first.value(z);
             for (int i = 0; i < operands.length; i++) {
-                double r = operands[i].value(z);
-                switch (operators[i]) {
-                    case '+':
-                        l = l + r;
-                        break;
-                    case '-':
-                        l = l - r;
-                        break;
-                    case '*':
-                        l = l * r;
-                        break;
-                    default:
-                        l = l / r;
-                }
+                l = Arithmetic.apply(operators[i], l, operands[i].value(z));
             }
             return l;
         }
@@ -204,56 +148,17 @@ interface Node {
                 char op = operators[i];
                 Node right = operands[i];
                 if (right instanceof Constant) {
-                    l = apply(op, l == null ? first.value(z) : l, ((Constant) right).number());
+                    l = Arithmetic.apply(op, l == null ? first.value(z) : l, ((Constant) right).number());
                     continue;
                 }
                 DerivativeStructure r = right.value(z);
                 if (l == null && first instanceof Constant) {
-                    double c = ((Constant) first).number();
-                    switch (op) {
-                        case '+':
-                            l = r.add(c);
-                            break;
-                        case '-':
-                            l = r.negate().add(c);
-                            break;
-                        case '*':
-                            l = r.multiply(c);
-                            break;
-                        default:
-                            l = r.reciprocal().multiply(c);
-                    }
+                    l = Arithmetic.apply(op, ((Constant) first).number(), r);
                     continue;
                 }
-                l = apply(op, l == null ? first.value(z) : l, r);
+                l = Arithmetic.apply(op, l == null ? first.value(z) : l, r);
             }
             return l == null ? first.value(z) : l;
-        }
-
-        private static DerivativeStructure apply(char op, DerivativeStructure l, double r) {
-            switch (op) {
-                case '+':
-                    return l.add(r);
-                case '-':
-                    return l.subtract(r);
-                case '*':
-                    return l.multiply(r);
-                default:
-                    return l.divide(r);
-            }
-        }
-
-        private static DerivativeStructure apply(char op, DerivativeStructure l, DerivativeStructure r) {
-            switch (op) {
-                case '+':
-                    return l.add(r);
-                case '-':
-                    return l.subtract(r);
-                case '*':
-                    return l.multiply(r);
-                default:
-                    return l.divide(r);
-            }
         }
 
         @Override
