@@ -64,7 +64,7 @@ public final class LevenbergMarquardtComparison {
     }
 
     private static double ours(ResidualSystem system, double[] x0, int iterations, ParallelRunner runner) {
-        MinimizerRun run = new LevenbergMarquardt().withRunner(runner).start(system, x0);
+        MinimizerRun run = new LevenbergMarquardt().start(system, x0, runner);
         for (int i = 0; i < iterations && run.step(); i++) {
             // one damped Gauss-Newton step each
         }

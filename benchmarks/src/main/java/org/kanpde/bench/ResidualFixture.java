@@ -1,19 +1,18 @@
 package org.kanpde.bench;
 
-import java.util.EnumSet;
-
 import org.kanpde.net.TrialFunction;
-import org.kanpde.net.kan.Kan;
-import org.kanpde.net.kan.ParameterKind;
+import org.kanpde.net.basis.BasisType;
 import org.kanpde.net.parallel.ParallelRunner;
 import org.kanpde.problems.ProblemCatalog;
-import org.kanpde.solver.geometry.BoundarySample;
-import org.kanpde.solver.geometry.PointSet;
-import org.kanpde.solver.geometry.SamplingScheme;
+import org.kanpde.solver.collocation.Collocation;
+import org.kanpde.solver.collocation.CollocationPoints;
+import org.kanpde.solver.optim.LevenbergMarquardt;
 import org.kanpde.solver.problem.Problem;
 import org.kanpde.solver.residual.ResidualRows;
 import org.kanpde.solver.residual.ResidualSystem;
 import org.kanpde.solver.train.Recipes;
+import org.kanpde.solver.train.Stage;
+import org.kanpde.solver.train.Training;
 
 /**
  * The residual system the trainer builds on the KAN paper's Poisson problem (random interior and
@@ -42,7 +41,7 @@ final class ResidualFixture {
         problem = ProblemCatalog.get("poisson2d-paper");
         switch (name) {
             case "kan-2-5-1-g50-k5":
-                model = Recipes.kan(problem, new int[] {2, 5, 1}, new int[] {50}, new int[] {5}, SEED);
+                model = Recipes.kan(problem, new int[] {2, 5, 1}, new int[] {50}, new int[] {5}, new BasisType[] {BasisType.BSPLINE}, SEED);
                 break;
             case "mlp-2-20-20-1":
                 model = Recipes.mlp(problem, new int[] {2, 20, 20, 1}, SEED);
@@ -54,20 +53,12 @@ final class ResidualFixture {
                 throw new IllegalArgumentException("unknown model '" + name
                         + "', expected kan-2-5-1-g50-k5, mlp-2-20-20-1 or mlp-2-100-100-100-1");
         }
-        long s = SEED * 1_000_003L;
-        PointSet in = problem.domain().sampleInterior(interior, SamplingScheme.RANDOM, s);
-        BoundarySample on = problem.domain().sampleBoundary(boundary, SamplingScheme.RANDOM, s + 7);
-        rows = ResidualRows.of(problem, in, on, 1000, false);
-        int[] free;
-        if (model instanceof Kan) {
-            free = ((Kan) model).parameterIndices(EnumSet.of(ParameterKind.SPLINE_COEFFICIENTS));
-        } else {
-            free = new int[model.parameterCount()];
-            for (int i = 0; i < free.length; i++) {
-                free[i] = i;
-            }
-        }
-        system = new ResidualSystem(model, rows, free, runner);
+        // the residual system a default training builds at its first stage
+        Training training = Training.builder().collocation(Collocation.of(interior).withBoundaryPoints(boundary))
+                .seed(SEED).stage(Stage.of(new LevenbergMarquardt())).build();
+        CollocationPoints points = training.collocation().draw(problem.domain(), SEED, 0, true);
+        system = training.residualSystem(problem, model, points, runner);
+        rows = system.rows();
         x = system.currentPoint();
     }
 

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.kanpde.solver.metrics.ErrorMetrics;
+import org.kanpde.solver.solution.ErrorMetrics;
 import org.kanpde.solver.problem.Problem;
-import org.kanpde.solver.train.PinnTrainer;
+import org.kanpde.solver.train.Recipes;
 import org.kanpde.solver.train.TrainingResult;
 
 import picocli.CommandLine.Command;
@@ -27,9 +27,6 @@ import picocli.CommandLine.Model.CommandSpec;
             "3000 points; both with Levenberg-Marquardt. --points, --boundary-points and",
             "--sampling, if given, apply to both."})
 final class CompareCommand implements Callable<Integer> {
-    /** Default time cap per model. */
-    static final double TIME_LIMIT = 90;
-
     @Spec
     private CommandSpec spec;
 
@@ -42,12 +39,10 @@ final class CompareCommand implements Callable<Integer> {
         Problem problem = ProblemSource.resolve(training.problem);
         ModelOptions kanOptions = new ModelOptions();
         kanOptions.model = "kan";
-        kanOptions.learningRate = 1e-3;
         ModelOptions mlpOptions = new ModelOptions();
         mlpOptions.model = "mlp";
-        mlpOptions.learningRate = 1e-3;
-        RunPlan kanPlan = RunPlan.of(training, kanOptions, problem, training.problem, TIME_LIMIT);
-        RunPlan mlpPlan = RunPlan.of(training, mlpOptions, problem, training.problem, TIME_LIMIT);
+        RunPlan kanPlan = RunPlan.of(training, kanOptions, problem, training.problem, Recipes.COMPARE_TIME_LIMIT);
+        RunPlan mlpPlan = RunPlan.of(training, mlpOptions, problem, training.problem, Recipes.COMPARE_TIME_LIMIT);
         Outputs.prepare(training.out, null, null);
         out.printf(Locale.ROOT, "%s: %s%n", problem.name(), problem.description());
         out.flush();
@@ -56,12 +51,12 @@ final class CompareCommand implements Callable<Integer> {
         boolean interrupted;
         try (Interrupts interrupts = Interrupts.untilTrainingStarts()) {
             out.printf(Locale.ROOT, "[1/2] %s, %d parameters%n", kanPlan.model.describe(), kanPlan.model.parameterCount());
-            kan = PinnTrainer.train(problem, kanPlan.model, kanPlan.settings,
-                    new ConsoleProgress(out, "  ", training.quiet, interrupts, kanPlan.settings.stages().size()));
+            kan = kanPlan.solver.solve(problem, kanPlan.model,
+                    new ConsoleProgress(out, "  ", training.quiet, interrupts, kanPlan.training.stages().size()));
             if (!interrupts.requested()) {
                 out.printf(Locale.ROOT, "[2/2] %s, %d parameters%n", mlpPlan.model.describe(), mlpPlan.model.parameterCount());
-                mlp = PinnTrainer.train(problem, mlpPlan.model, mlpPlan.settings,
-                        new ConsoleProgress(out, "  ", training.quiet, interrupts, mlpPlan.settings.stages().size()));
+                mlp = mlpPlan.solver.solve(problem, mlpPlan.model,
+                        new ConsoleProgress(out, "  ", training.quiet, interrupts, mlpPlan.training.stages().size()));
             }
             interrupted = interrupts.requested();
             if (mlp != null && !interrupted) {

@@ -16,50 +16,41 @@ import org.kanpde.plots.LabelledRun;
 import org.kanpde.plots.RunSummary;
 import org.kanpde.solver.problem.Problem;
 import org.kanpde.solver.train.TrainingResult;
-import org.kanpde.solver.train.TrainingSettings;
 
 /**
  * Figures and the HTML report through the plots module. Each run enters the report with its own
- * settings, because the runs of a comparison differ in them: the default MLP trains on half the
- * KAN's collocation points and on another schedule. The report derives the problem's equation and
- * formulas from the problem itself.
+ * setup, which its result carries, because the runs of a comparison differ in it: the default MLP
+ * trains on half the KAN's collocation points and on another schedule. The report derives the
+ * problem's equation and formulas from the problem itself.
  */
 final class Figures {
     private Figures() {
     }
 
-    /** One run and the plan it was trained with. */
-    private record PlannedRun(RunPlan plan, LabelledRun run) {
-        PlannedRun(RunPlan plan, TrainingResult result) {
-            this(plan, new LabelledRun(result.solution().function().describe(), result));
-        }
-    }
-
     static List<Path> forSolve(Path dir, RunPlan plan, TrainingResult result) throws IOException {
-        return write(dir, List.of(new PlannedRun(plan, result)));
+        return write(dir, plan.problem, List.of(labelled(result)));
     }
 
     static List<Path> forCompare(Path dir, RunPlan kanPlan, TrainingResult kan, RunPlan mlpPlan, TrainingResult mlp)
             throws IOException {
-        return write(dir, List.of(new PlannedRun(kanPlan, kan), new PlannedRun(mlpPlan, mlp)));
+        return write(dir, kanPlan.problem, List.of(labelled(kan), labelled(mlp)));
     }
 
-    private static List<Path> write(Path dir, List<PlannedRun> planned) throws IOException {
-        Problem problem = planned.get(0).plan().problem;
-        List<LabelledRun> runs = planned.stream().map(PlannedRun::run).toList();
-        int threads = planned.get(0).plan().settings.threads();
+    private static LabelledRun labelled(TrainingResult result) {
+        return new LabelledRun(result.solution().function().describe(), result);
+    }
+
+    private static List<Path> write(Path dir, Problem problem, List<LabelledRun> runs) throws IOException {
+        int threads = runs.get(0).result().execution().threads();
         List<FigureFiles> figures = new ComparisonFigures().withThreads(threads).write(problem, runs, dir);
         HtmlReport.Builder report = HtmlReport.builder((runs.size() > 1 ? "KAN vs MLP: " : "") + problem.name())
                 .problem(problem).figures(figures);
-        List<RunSummary> summaries = new ArrayList<>();
-        for (PlannedRun p : planned) {
-            summaries.add(RunSummary.of(p.run(), p.plan().settings));
-        }
+        List<RunSummary> summaries = runs.stream().map(RunSummary::of).toList();
         report.runs(summaries);
         report.note(String.format(Locale.ROOT, "Seed %s, %s; errors by Gauss quadrature on points independent of the "
                         + "training points. Each run's collocation points, schedule and time budget are in the setup table.",
-                shared(planned, s -> Long.toString(s.seed())),
-                shared(planned, s -> s.threads() + (s.threads() == 1 ? " thread" : " threads"))));
+                shared(runs, r -> Long.toString(r.training().seed())),
+                shared(runs, r -> r.execution().threads() + (r.execution().threads() == 1 ? " thread" : " threads"))));
         List<String> timed = summaries.stream().filter(RunSummary::stoppedByTimeLimit).map(RunSummary::label).toList();
         if (!timed.isEmpty()) {
             report.note((timed.size() == 1 ? timed.get(0) + " was" : String.join(" and ", timed) + " were")
@@ -73,14 +64,14 @@ final class Figures {
     }
 
     /** A setting all runs share, e.g. "1", or each run's, e.g. "1 (KAN …), 2 (MLP …)", when they differ. */
-    private static String shared(List<PlannedRun> planned, Function<TrainingSettings, String> setting) {
+    private static String shared(List<LabelledRun> runs, Function<TrainingResult, String> setting) {
         Set<String> values = new LinkedHashSet<>();
-        planned.forEach(p -> values.add(setting.apply(p.plan().settings)));
+        runs.forEach(r -> values.add(setting.apply(r.result())));
         if (values.size() == 1) {
             return values.iterator().next();
         }
         List<String> each = new ArrayList<>();
-        planned.forEach(p -> each.add(setting.apply(p.plan().settings) + " (" + p.run().label() + ")"));
+        runs.forEach(r -> each.add(setting.apply(r.result()) + " (" + r.label() + ")"));
         return String.join(", ", each);
     }
 }

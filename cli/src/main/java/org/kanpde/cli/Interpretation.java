@@ -18,13 +18,14 @@ import org.kanpde.net.symbolic.SymbolicFormula;
 import org.kanpde.net.symbolic.SymbolicKan;
 import org.kanpde.solver.geometry.SamplingScheme;
 import org.kanpde.solver.residual.HardDirichletFunction;
+import org.kanpde.solver.optim.LevenbergMarquardt;
+import org.kanpde.solver.train.Execution;
 import org.kanpde.solver.train.HistoryEntry;
-import org.kanpde.solver.train.Optimizer;
-import org.kanpde.solver.train.PinnTrainer;
 import org.kanpde.solver.train.Stage;
+import org.kanpde.solver.train.Training;
 import org.kanpde.solver.train.TrainingListener;
 import org.kanpde.solver.train.TrainingResult;
-import org.kanpde.solver.train.TrainingSettings;
+import org.kanpde.solver.train.TrainingSession;
 
 /** {@code --prune} and {@code --symbolic}: read a trained KAN, then retrain what is left. */
 final class Interpretation {
@@ -48,17 +49,22 @@ final class Interpretation {
     }
 
     private static double[] samples(RunPlan plan) {
-        return plan.problem.domain().sampleInterior(SAMPLES, SamplingScheme.SOBOL, plan.settings.seed()).coordinates();
+        return plan.problem.domain().sampleInterior(SAMPLES, SamplingScheme.SOBOL, plan.training.seed()).coordinates();
     }
 
     /**
-     * The plan's settings with one Levenberg-Marquardt stage on the current grid, and without the
-     * checkpoint file: a retraining checkpoint would overwrite the main run's, which a later
-     * --resume needs.
+     * Retrains {@code net} on the plan's collocation and loss with one Levenberg-Marquardt stage on
+     * its current grid, a quarter of the time limit (at least 30 s) and no checkpoint file: a
+     * retraining checkpoint would overwrite the main run's, which a later --resume needs.
      */
-    static TrainingSettings retraining(RunPlan plan) {
-        return plan.settings.toBuilder().stages(List.of(Stage.of(Optimizer.LM).withIterations(RETRAIN_ITERATIONS)))
-                .timeLimit(Math.max(30, plan.settings.timeLimit() / 4)).noCheckpoint().build();
+    static TrainingResult retrain(RunPlan plan, TrialFunction net, AtomicBoolean stop) {
+        Training training = plan.training.toBuilder()
+                .stages(List.of(Stage.of(new LevenbergMarquardt()).withIterations(RETRAIN_ITERATIONS))).build();
+        Execution execution = plan.execution().withTimeLimit(Math.max(30, plan.execution().timeLimit() / 4))
+                .withoutCheckpoint();
+        try (TrainingSession session = TrainingSession.start(plan.problem, net, training, execution, stoppable(stop))) {
+            return session.run();
+        }
     }
 
     /** A quiet listener that stops the retraining on Ctrl-C, so that the results are still written. */
@@ -79,7 +85,7 @@ final class Interpretation {
         out.printf(Locale.ROOT, "pruned: %s -> %s, %d edges and %d nodes removed, %d -> %d parameters%n",
                 RunPlan.join(kan.widths()), RunPlan.join(smaller.widths()), pruning.removedEdges(), pruning.removedNodes(),
                 kan.parameterCount(), smaller.parameterCount());
-        TrainingResult retrained = PinnTrainer.train(plan.problem, smaller, retraining(plan), stoppable(stop));
+        TrainingResult retrained = retrain(plan, smaller, stop);
         report(out, "after pruning and retraining" + (stop.get() ? " (stopped: interrupted)" : ""), retrained);
         ObjectNode p = json.putObject("pruned");
         p.put("width", RunPlan.join(smaller.widths()));
@@ -100,13 +106,13 @@ final class Interpretation {
         double[] points = samples(plan);
         SymbolicKan net = SymbolicKan.of(kan).withTrainable(EdgeParameter.recommended());
         net = new SymbolicFitter().auto(net, points, threshold);
-        TrainingResult retrained = PinnTrainer.train(plan.problem, net, retraining(plan), stoppable(stop));
+        TrainingResult retrained = retrain(plan, net, stop);
         TrialFunction f = retrained.solution().function();
         SymbolicKan fitted = (SymbolicKan) (f instanceof HardDirichletFunction h ? h.network() : f);
         SymbolicFormula formula = fitted.formula(4);
-        String lhs = plan.settings.hardDirichlet() ? "v" : "u";
+        String lhs = plan.training.hardDirichlet() ? "v" : "u";
         out.printf(Locale.ROOT, "symbolic: %s = %s%n", lhs, formula.text());
-        if (plan.settings.hardDirichlet()) {
+        if (plan.training.hardDirichlet()) {
             out.println("  (the network v of u = g + D*v, with g the Dirichlet data and D the distance function)");
         }
         if (formula.hasSplines()) {

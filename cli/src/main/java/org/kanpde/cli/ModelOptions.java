@@ -1,5 +1,8 @@
 package org.kanpde.cli;
 
+import org.kanpde.solver.optim.Adam;
+import org.kanpde.solver.train.Recipes;
+
 import picocli.CommandLine.Option;
 
 /** Options that choose and shape the trial function and its optimizer. */
@@ -17,8 +20,8 @@ final class ModelOptions {
     String grid;
 
     @Option(names = "--k", paramLabel = "K",
-            description = "KAN spline order, one value or one per layer (default: 5).")
-    String order;
+            description = "KAN spline degree k (pykan's k), one value or one per layer (default: " + Recipes.KAN_DEGREE + ").")
+    String degree;
 
     @Option(names = "--basis", paramLabel = "bspline|chebyshev|rbf|fourier",
             description = {"KAN edge basis, one or one per layer (default: bspline). The grid sizes then mean: intervals",
@@ -39,7 +42,7 @@ final class ModelOptions {
             description = "Iterations per stage, one value or one per stage (default: LM 150 per stage, 300 and 400 for the last two).")
     String iterations;
 
-    @Option(names = "--learning-rate", paramLabel = "LR", defaultValue = "1e-3",
-            description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate;
+    @Option(names = "--learning-rate", paramLabel = "LR",
+            description = "Learning rate of the Adam stages (default: " + Adam.DEFAULT_LEARNING_RATE + ").")
+    Double learningRate;
 }

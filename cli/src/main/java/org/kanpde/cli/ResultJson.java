@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.kanpde.solver.metrics.ErrorMetrics;
+import org.kanpde.solver.solution.ErrorMetrics;
 import org.kanpde.solver.train.HistoryEntry;
 import org.kanpde.solver.train.StageReport;
 import org.kanpde.solver.train.TrainingResult;
@@ -24,11 +24,11 @@ final class ResultJson {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("problem", plan.problemLabel);
         ObjectNode model = o.putObject("model");
-        model.put("type", plan.type);
-        model.set("width", ints(plan.widths));
-        if (plan.grids != null) {
-            model.set("grid", ints(plan.grids));
-            model.set("k", ints(plan.order));
+        model.put("type", plan.type());
+        model.set("width", ints(plan.solver.widths(plan.problem)));
+        if (plan.solver.isKan()) {
+            model.set("grid", ints(plan.solver.grids(plan.problem)));
+            model.set("k", ints(plan.solver.degrees()));
             ArrayNode basis = model.putArray("basis");
             ArrayNode layerGrids = model.putArray("layerGrids");
             org.kanpde.net.TrialFunction net = result.solution().function();
@@ -60,11 +60,11 @@ final class ResultJson {
         putNullable(o, "h1RelError", m == null || Double.isNaN(m.h1Rel()) ? null : m.h1Rel());
         o.put("diverged", result.diverged());
         o.put("stopped", result.stopped());
-        o.put("seed", plan.settings.seed());
-        o.put("interiorPoints", plan.settings.interiorPoints());
-        o.put("boundaryPoints", plan.settings.hardDirichlet() ? 0 : plan.settings.boundaryPoints());
-        o.put("hardDirichlet", plan.settings.hardDirichlet());
-        o.put("threads", plan.settings.threads());
+        o.put("seed", result.training().seed());
+        o.put("interiorPoints", result.interiorPoints());
+        o.put("boundaryPoints", result.boundaryPoints());
+        o.put("hardDirichlet", result.training().hardDirichlet());
+        o.put("threads", result.execution().threads());
         ArrayNode stages = o.putArray("stages");
         for (StageReport r : result.stages()) {
             ObjectNode s = stages.addObject();

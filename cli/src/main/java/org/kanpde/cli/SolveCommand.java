@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.kanpde.solver.io.ModelFile;
-import org.kanpde.solver.metrics.ErrorMetrics;
+import org.kanpde.solver.solution.ErrorMetrics;
 import org.kanpde.solver.problem.Problem;
 import org.kanpde.solver.train.Checkpoint;
 import org.kanpde.solver.train.CheckpointFile;
@@ -94,15 +94,18 @@ final class SolveCommand implements Callable<Integer> {
         Outputs.prepare(training.out, save, checkpoint);
         out.printf(Locale.ROOT, "%s: %s%n", problem.name(), problem.description());
         out.printf(Locale.ROOT, "%s, %d parameters, %s, %d interior + %d boundary points, seed %d, %d threads%n",
-                plan.model.describe(), plan.model.parameterCount(), plan.optimizerLabel(), plan.settings.interiorPoints(),
-                plan.settings.hardDirichlet() ? 0 : plan.settings.boundaryPoints(), plan.settings.seed(), plan.settings.threads());
+                plan.model.describe(), plan.model.parameterCount(), plan.optimizerLabel(),
+                plan.training.collocation().interiorPoints(),
+                plan.training.hardDirichlet() ? 0 : plan.training.collocation().boundaryPoints(), plan.training.seed(),
+                plan.execution().threads());
         out.flush();
         TrainingResult result;
         boolean interrupted;
         // not armed until training starts: Ctrl-C while sampling has nothing to write and need not wait
         try (Interrupts interrupts = Interrupts.untilTrainingStarts()) {
-            ConsoleProgress progress = new ConsoleProgress(out, "", training.quiet, interrupts, plan.settings.stages().size());
-            try (TrainingSession session = resumeFrom == null ? TrainingSession.start(problem, plan.model, plan.settings, progress)
+            ConsoleProgress progress = new ConsoleProgress(out, "", training.quiet, interrupts, plan.training.stages().size());
+            try (TrainingSession session = resumeFrom == null
+                    ? TrainingSession.start(problem, plan.model, plan.training, plan.execution(), progress)
                     : resume(plan, resumeFrom, progress)) {
                 if (resumeFrom != null) {
                     out.printf(Locale.ROOT, "resuming from %s at iteration %d (stage %d)%n", resume, resumeFrom.iterations(),
@@ -144,17 +147,19 @@ final class SolveCommand implements Callable<Integer> {
     /** Resumes, naming the command-line option that differs from the interrupted run. */
     private TrainingSession resume(RunPlan plan, Checkpoint from, ConsoleProgress progress) {
         try {
-            return TrainingSession.resume(plan.problem, plan.model, plan.settings, from, progress);
+            return TrainingSession.resume(plan.problem, plan.model, plan.training, plan.execution(), from, progress);
         } catch (CheckpointMismatchException e) {
             throw new BadInputException("--resume " + resume + ": " + mismatch(e));
         }
     }
 
-    /** Options by the name of the setting they decide (see TrainingSettings.fingerprint()). */
-    private static final Map<String, String> OPTIONS = Map.of("seed", "--seed", "interiorPoints", "--points",
-            "boundaryPoints", "--boundary-points", "interiorSampling", "--sampling", "boundarySampling", "--sampling",
-            "boundaryWeight", "--boundary-weight", "hardDirichlet", "--hard-bc", "optimizer", "--optimizer",
-            "iterations", "--iterations", "learningRate", "--learning-rate");
+    /** Options by the name of the setting they decide (see Training.fingerprint()). */
+    private static final Map<String, String> OPTIONS = Map.ofEntries(Map.entry("seed", "--seed"),
+            Map.entry("interiorPoints", "--points"), Map.entry("boundaryPoints", "--boundary-points"),
+            Map.entry("interiorSampling", "--sampling"), Map.entry("boundarySampling", "--sampling"),
+            Map.entry("resampling", "--resample"), Map.entry("boundaryWeight", "--boundary-weight"),
+            Map.entry("hardDirichlet", "--hard-bc"), Map.entry("optimizer", "--optimizer"),
+            Map.entry("iterations", "--iterations"), Map.entry("learningRate", "--learning-rate"));
 
     /** Says which option differs between the checkpoint and this run. */
     static String mismatch(CheckpointMismatchException e) {
@@ -231,8 +236,8 @@ final class SolveCommand implements Callable<Integer> {
         if (result.metrics() != null) {
             m.put("relL2", result.metrics().relL2());
         }
-        m.put("seed", plan.settings.seed());
-        m.put("interiorPoints", plan.settings.interiorPoints());
+        m.put("seed", plan.training.seed());
+        m.put("interiorPoints", result.interiorPoints());
         m.put("created", java.time.Instant.now().toString());
         return m;
     }

@@ -45,10 +45,9 @@ class CliCheckpointTest {
         m.model = "kan";
         m.grid = "5,8";
         m.iterations = "12";
-        m.learningRate = 1e-3;
         RunPlan plan = RunPlan.of(t, m, ProblemCatalog.get("poisson1d"), "poisson1d", 120);
         Path checkpoint = dir.resolve("checkpoint.json");
-        try (TrainingSession session = TrainingSession.start(plan.problem, plan.model, plan.settings, null)) {
+        try (TrainingSession session = TrainingSession.start(plan.problem, plan.model, plan.training, plan.execution(), null)) {
             for (int i = 0; i < 17; i++) {
                 session.step();
             }

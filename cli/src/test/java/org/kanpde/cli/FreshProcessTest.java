@@ -16,7 +16,7 @@ import org.kanpde.problems.ProblemCatalog;
 import org.kanpde.solver.PdeSolver;
 import org.kanpde.solver.geometry.SamplingScheme;
 import org.kanpde.solver.io.ModelFile;
-import org.kanpde.solver.train.Solution;
+import org.kanpde.solver.solution.Solution;
 
 /** A saved model evaluated by {@code kanpde eval} in a new JVM gives the trainer's values to the bit. */
 class FreshProcessTest {

@@ -14,10 +14,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.Test;
 import org.kanpde.problems.ProblemCatalog;
-import org.kanpde.solver.train.PinnTrainer;
 import org.kanpde.solver.train.Stage;
 import org.kanpde.solver.train.TrainingResult;
-import org.kanpde.solver.train.TrainingSettings;
+import org.kanpde.solver.train.Training;
+import org.kanpde.solver.optim.LevenbergMarquardt;
+import org.kanpde.solver.Runs;
 
 /** Ctrl-C: the shutdown hook waits for results only once there are any, and retraining stops too. */
 class InterruptsTest {
@@ -44,7 +45,7 @@ class InterruptsTest {
     void onceTrainingStartsTheHookWaitsForTheResults() throws Exception {
         try (Interrupts interrupts = Interrupts.untilTrainingStarts()) {
             new ConsoleProgress(new PrintWriter(new StringWriter()), "", true, interrupts, 1).stageStarted(0,
-                    Stage.of(org.kanpde.solver.train.Optimizer.LM), "KAN", 1);
+                    Stage.of(new LevenbergMarquardt()), "KAN", 1);
             Thread writer = new Thread(() -> {
                 try {
                     Thread.sleep(1000L * (Interrupts.UNARMED_GRACE_SECONDS + 1));
@@ -75,14 +76,12 @@ class InterruptsTest {
         m.model = "kan";
         m.grid = "4";
         m.iterations = "3";
-        m.learningRate = 1e-3;
         RunPlan plan = RunPlan.of(t, m, ProblemCatalog.get("poisson1d"), "poisson1d", 120,
                 java.nio.file.Files.createTempFile("ck", ".json"), 1);
-        TrainingSettings retraining = Interpretation.retraining(plan);
-        assertNull(retraining.checkpointFile());
-        assertEquals(0, retraining.checkpointEvery());
-        TrainingResult trained = PinnTrainer.train(plan.problem, plan.model, plan.settings.toBuilder().noCheckpoint().build(),
-                null);
+        TrainingResult trained = Runs.train(plan.problem, plan.model, plan.training,
+                plan.execution().withoutCheckpoint(), null);
+        java.nio.file.Path checkpoint = plan.execution().checkpointFile();
+        java.nio.file.Files.delete(checkpoint);
         AtomicBoolean stop = new AtomicBoolean(true);
         StringWriter text = new StringWriter();
         ObjectNode json = ResultJson.MAPPER.createObjectNode();
@@ -92,5 +91,6 @@ class InterruptsTest {
         assertTrue(pruned.stopped());
         assertTrue(text.toString().contains("stopped: interrupted"), text.toString());
         assertFalse(json.get("pruned").isNull());
+        assertFalse(java.nio.file.Files.exists(checkpoint), "the retraining wrote the main run's checkpoint");
     }
 }

@@ -31,10 +31,14 @@ import org.kanpde.solver.problem.BoundaryCondition;
 import org.kanpde.solver.problem.Field;
 import org.kanpde.solver.problem.Nonlinearity;
 import org.kanpde.solver.problem.Problem;
-import org.kanpde.solver.train.Optimizer;
-import org.kanpde.solver.train.PinnTrainer;
+import org.kanpde.solver.optim.Adam;
+import org.kanpde.solver.optim.Lbfgs;
+import org.kanpde.solver.optim.LevenbergMarquardt;
 import org.kanpde.solver.train.Stage;
-import org.kanpde.solver.train.TrainingSettings;
+import org.kanpde.solver.train.Training;
+import org.kanpde.solver.Runs;
+import org.kanpde.solver.train.Execution;
+import org.kanpde.solver.collocation.Collocation;
 
 /**
  * A corpus of bad inputs across the Java API, problem files and model files. Each must end, within
@@ -60,8 +64,8 @@ class RobustnessCorpusTest {
 
     static Stream<Arguments> corpus() {
         Problem paper = ProblemCatalog.get("poisson2d-paper");
-        TrainingSettings one = TrainingSettings.builder().interiorPoints(20).boundaryPoints(4).threads(1)
-                .stage(Stage.of(Optimizer.LM).withIterations(1)).build();
+        Training one = Training.builder().collocation(Collocation.of(20).withBoundaryPoints(4))
+                .stage(Stage.of(new LevenbergMarquardt()).withIterations(1)).build();
         List<Arguments> cases = new ArrayList<>(List.of(
                 // Java API
                 bad("empty widths", "[]", () -> Kan.builder().widths()),
@@ -90,18 +94,18 @@ class RobustnessCorpusTest {
                 bad("problem without domain", "no domain", () -> Problem.builder().source(Field.constant(1)).build()),
                 bad("unknown boundary part", "left", () -> Problem.builder().domain(Box.cube(2, 0, 1))
                         .boundary("left", BoundaryCondition.neumann(Field.constant(0)))),
-                bad("no interior points", "got 0", () -> TrainingSettings.builder().interiorPoints(0)),
-                bad("negative boundary weight", "-1.0", () -> TrainingSettings.builder().boundaryWeight(-1)),
-                bad("negative iterations", "got -1", () -> Stage.of(Optimizer.LM).withIterations(-1)),
-                bad("zero time budget", "0.0", () -> Stage.of(Optimizer.LM).withSeconds(0)),
-                bad("zero threads", "got 0", () -> TrainingSettings.builder().threads(0)),
-                bad("NaN learning rate", "NaN", () -> PdeSolver.kan().learningRate(Double.NaN)),
+                bad("no interior points", "got 0", () -> Collocation.of(0)),
+                bad("negative boundary weight", "-1.0", () -> Training.builder().boundaryWeight(-1)),
+                bad("negative iterations", "got -1", () -> Stage.of(new LevenbergMarquardt()).withIterations(-1)),
+                bad("zero time budget", "0.0", () -> Stage.of(new LevenbergMarquardt()).withSeconds(0)),
+                bad("zero threads", "got 0", () -> Execution.defaults().withThreads(0)),
+                bad("NaN learning rate", "NaN", () -> new Adam().withLearningRate(Double.NaN)),
                 bad("grids for an MLP", "KANs only", () -> PdeSolver.mlp().grids(5)),
                 bad("power 1 nonlinearity", "got 1", () -> Nonlinearity.power(1, 1)),
                 bad("Robin 0, 0", "alpha = 0.0", () -> BoundaryCondition.robin(0, 0, Field.constant(0))),
-                bad("3-D network on a 2-D problem", "3-D", () -> PinnTrainer.train(paper,
+                bad("3-D network on a 2-D problem", "3-D", () -> Runs.train(paper,
                         Kan.builder().widths(3, 2, 1).build(), one, null)),
-                bad("hard Dirichlet on Neumann sides", "Dirichlet", () -> PinnTrainer.train(
+                bad("hard Dirichlet on Neumann sides", "Dirichlet", () -> Runs.train(
                         ProblemCatalog.get("reaction2d-neumann"), Kan.builder().widths(2, 2, 1).build(),
                         one.toBuilder().hardDirichlet(true).build(), null)),
                 bad("unknown catalogue id", "no-such", () -> ProblemCatalog.get("no-such")),

@@ -10,7 +10,7 @@ import java.util.Set;
 
 import org.kanpde.net.parallel.ParallelRunner;
 import org.kanpde.solver.problem.Problem;
-import org.kanpde.solver.train.Solution;
+import org.kanpde.solver.solution.Solution;
 
 /**
  * Writes every figure that applies to a set of runs on one problem, for a side-by-side comparison

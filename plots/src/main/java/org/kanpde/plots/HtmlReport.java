@@ -318,9 +318,8 @@ public final class HtmlReport {
         }
 
         /**
-         * Adds a row to the runs tables. Give each run its own setup ({@link RunSummary#of(LabelledRun,
-         * org.kanpde.solver.train.TrainingSettings)}): runs of one comparison need not share points or
-         * schedules.
+         * Adds a row to the runs tables. A summary of a training result ({@link RunSummary#of(LabelledRun)})
+         * carries the run's own setup: runs of one comparison need not share points or schedules.
          */
         public Builder run(RunSummary run) {
             if (run == null) {

@@ -23,7 +23,7 @@ import org.kanpde.net.kan.KanLayer;
 import org.kanpde.solver.geometry.Domain;
 import org.kanpde.solver.geometry.SamplingScheme;
 import org.kanpde.solver.residual.HardDirichletFunction;
-import org.kanpde.solver.train.Solution;
+import org.kanpde.solver.solution.Solution;
 
 /**
  * The learned edge functions of a KAN, in the spirit of the KAN paper's network pictures: one small

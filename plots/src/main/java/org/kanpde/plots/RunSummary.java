@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.kanpde.solver.metrics.ErrorMetrics;
+import org.kanpde.solver.solution.ErrorMetrics;
 import org.kanpde.solver.train.StageReport;
 import org.kanpde.solver.train.StopReason;
 import org.kanpde.solver.train.TrainingResult;
-import org.kanpde.solver.train.TrainingSettings;
 
 /**
  * One row of a report's comparison tables. Any value may be null when unknown (for example errors
@@ -44,19 +43,13 @@ public record RunSummary(String label, Integer parameters, Integer iterations, D
         this(label, parameters, iterations, wallSeconds, relL2, maxError, h1Error, null, List.of());
     }
 
-    /** The summary of a training result: its final parameter count, iterations, time, metrics and stages. */
-    public static RunSummary of(String label, TrainingResult result) {
-        return of(label, result, null);
-    }
-
     /**
-     * As {@link #of(String, TrainingResult)}, with the setup of {@code settings} (null for none): use
-     * this form whenever the settings are known, so that the report states each run's own points,
-     * schedule and time budget instead of one run's for all.
+     * The summary of a training result: its final parameter count, iterations, time, metrics, stages
+     * and its own setup (points, schedule, time budget), so that a report states each run's own.
      */
-    public static RunSummary of(String label, TrainingResult result, TrainingSettings settings) {
+    public static RunSummary of(String label, TrainingResult result) {
         ErrorMetrics m = result.metrics();
-        RunSetup setup = settings == null ? null : RunSetup.of(settings, result.solution().problem().domain());
+        RunSetup setup = RunSetup.of(result);
         return new RunSummary(label, result.solution().parameterCount(), result.iterations(), result.wallSeconds(),
                 m == null ? null : finite(m.relL2()), m == null ? null : finite(m.maxAbs()),
                 m == null ? null : finite(m.h1Rel()), setup, result.stages());
@@ -65,11 +58,6 @@ public record RunSummary(String label, Integer parameters, Integer iterations, D
     /** The summary of a labelled run. */
     public static RunSummary of(LabelledRun run) {
         return of(run.label(), run.result());
-    }
-
-    /** The summary of a labelled run trained with {@code settings}. */
-    public static RunSummary of(LabelledRun run, TrainingSettings settings) {
-        return of(run.label(), run.result(), settings);
     }
 
     /** Whether the time budget ended the run (its last stage stopped on time): its wall time is then the budget's. */

@@ -18,7 +18,7 @@ import org.kanpde.net.parallel.ParallelRunner;
 import org.kanpde.solver.geometry.Domain;
 import org.kanpde.solver.problem.Field;
 import org.kanpde.solver.problem.Problem;
-import org.kanpde.solver.train.Solution;
+import org.kanpde.solver.solution.Solution;
 
 /**
  * Pictures of a trained solution on its problem's domain.

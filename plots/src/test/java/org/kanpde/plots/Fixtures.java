@@ -11,14 +11,16 @@ import org.kanpde.solver.geometry.Polygon;
 import org.kanpde.solver.problem.BoundaryCondition;
 import org.kanpde.solver.problem.Field;
 import org.kanpde.solver.problem.Problem;
-import org.kanpde.solver.train.Optimizer;
-import org.kanpde.solver.train.PinnTrainer;
+import org.kanpde.solver.optim.LevenbergMarquardt;
 import org.kanpde.solver.train.Stage;
 import org.kanpde.solver.train.TrainingResult;
-import org.kanpde.solver.train.TrainingSettings;
+import org.kanpde.solver.train.Training;
+import org.kanpde.solver.Runs;
+import org.kanpde.solver.train.Execution;
 
 /** Small problems and quickly trained runs for the figure tests. */
 final class Fixtures {
+    private static final Execution ONE_THREAD = Execution.defaults().withThreads(1);
     private Fixtures() {
     }
 
@@ -71,20 +73,20 @@ final class Fixtures {
         double[] lo = problem.domain().lower();
         double[] hi = problem.domain().upper();
         Kan kan = Kan.builder().widths(d, 2, 1).gridSize(5).degree(3).inputRange(lo, hi).seed(1).build();
-        TrainingSettings settings = TrainingSettings.builder().interiorPoints(200).boundaryPoints(40).threads(1).seed(1)
+        Training settings = Runs.small(200, 40)
                 .metricsEvery(1).quadrature(4, 4)
-                .stage(Stage.of(Optimizer.LM).withIterations(5))
-                .stage(Stage.of(Optimizer.LM).withGrid(10).withIterations(5)).build();
-        return PinnTrainer.train(problem, kan, settings, null);
+                .stage(Stage.of(new LevenbergMarquardt()).withIterations(5))
+                .stage(Stage.of(new LevenbergMarquardt()).withGrid(10).withIterations(5)).build();
+        return Runs.train(problem, kan, settings, ONE_THREAD, null);
     }
 
     /** An MLP [d,8,1] trained a few LM iterations. */
     static TrainingResult trainMlp(Problem problem) {
         Mlp mlp = Mlp.tanh(2, problem.dimension(), 8, 1);
-        TrainingSettings settings = TrainingSettings.builder().interiorPoints(200).boundaryPoints(40).threads(1).seed(1)
+        Training settings = Runs.small(200, 40)
                 .metricsEvery(2).quadrature(4, 4)
-                .stage(Stage.of(Optimizer.LM).withIterations(8)).build();
-        return PinnTrainer.train(problem, mlp, settings, null);
+                .stage(Stage.of(new LevenbergMarquardt()).withIterations(8)).build();
+        return Runs.train(problem, mlp, settings, ONE_THREAD, null);
     }
 
     /** A KAN and an MLP trained on {@link #poisson2d()}. */

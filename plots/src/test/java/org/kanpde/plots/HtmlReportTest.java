@@ -25,10 +25,14 @@ import org.kanpde.solver.geometry.Box;
 import org.kanpde.solver.problem.BoundaryCondition;
 import org.kanpde.solver.problem.Field;
 import org.kanpde.solver.problem.Problem;
-import org.kanpde.solver.train.Optimizer;
+import org.kanpde.solver.optim.Adam;
+import org.kanpde.solver.optim.Lbfgs;
+import org.kanpde.solver.optim.LevenbergMarquardt;
 import org.kanpde.solver.train.Stage;
 import org.kanpde.solver.train.StageReport;
 import org.kanpde.solver.train.StopReason;
+import org.kanpde.solver.train.Training;
+import org.kanpde.solver.collocation.Collocation;
 
 class HtmlReportTest {
     private static final Pattern LINK = Pattern.compile("(?:src|href)=\"([^\"]*)\"");
@@ -134,12 +138,14 @@ class HtmlReportTest {
 
     /** A stage report of an LM stage with an iteration limit. */
     private static StageReport stage(int index, int grid, int done, int limit, double seconds, StopReason reason) {
-        Stage stage = Stage.of(Optimizer.LM).withIterations(limit);
+        Stage stage = Stage.of(new LevenbergMarquardt()).withIterations(limit);
         return new StageReport(index, grid > 0 ? stage.withGrid(grid) : stage, done, seconds, 1e-9, 1e-8, reason, 100);
     }
 
     private static RunSetup setup(int interior, int boundary, List<Stage> schedule) {
-        return new RunSetup(interior, boundary, "random", false, schedule, 90);
+        Training training = Training.builder().collocation(Collocation.of(interior).withBoundaryPoints(boundary))
+                .stages(schedule).build();
+        return new RunSetup(training, 90, interior, boundary);
     }
 
     private static List<Stage> kanSchedule() {
@@ -147,7 +153,7 @@ class HtmlReportTest {
         int[] grids = {5, 10, 20, 50};
         int[] iterations = {150, 150, 300, 400};
         for (int t = 0; t < 4; t++) {
-            out.add(Stage.of(Optimizer.LM).withGrid(grids[t]).withIterations(iterations[t]));
+            out.add(Stage.of(new LevenbergMarquardt()).withGrid(grids[t]).withIterations(iterations[t]));
         }
         return out;
     }
@@ -162,7 +168,7 @@ class HtmlReportTest {
                 new RunSummary("KAN [2,5,1] G=50 k=5", 855, 930, 90.143, 7.24e-9, 1.01e-8, 1.26e-8,
                         setup(6000, 600, kanSchedule()), kan),
                 new RunSummary("MLP [2,20,20,1] tanh", 501, 509, 90.145, 2.21e-5, 4.40e-5, 5.44e-5,
-                        setup(3000, 300, List.of(Stage.of(Optimizer.LM).withIterations(600))), mlp));
+                        setup(3000, 300, List.of(Stage.of(new LevenbergMarquardt()).withIterations(600))), mlp));
     }
 
     @Test

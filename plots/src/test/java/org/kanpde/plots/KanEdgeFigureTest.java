@@ -16,7 +16,7 @@ import org.kanpde.net.mlp.Mlp;
 import org.kanpde.solver.geometry.SamplingScheme;
 import org.kanpde.solver.problem.Problem;
 import org.kanpde.solver.residual.HardDirichletFunction;
-import org.kanpde.solver.train.Solution;
+import org.kanpde.solver.solution.Solution;
 import org.kanpde.solver.train.TrainingResult;
 
 class KanEdgeFigureTest {

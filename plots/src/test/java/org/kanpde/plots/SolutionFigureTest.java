@@ -26,7 +26,7 @@ import org.kanpde.net.parallel.ParallelRunner;
 import org.kanpde.solver.geometry.Domain;
 import org.kanpde.solver.geometry.Polygon;
 import org.kanpde.solver.problem.Problem;
-import org.kanpde.solver.train.Solution;
+import org.kanpde.solver.solution.Solution;
 
 class SolutionFigureTest {
     @TempDir

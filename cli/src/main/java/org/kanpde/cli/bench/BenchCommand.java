@@ -18,12 +18,10 @@ import org.kanpde.cli.BadInputException;
 import org.kanpde.problems.ProblemCatalog;
 import org.kanpde.problems.files.ProblemFiles;
 import org.kanpde.solver.problem.Problem;
-import org.kanpde.solver.train.PinnTrainer;
 import org.kanpde.solver.train.Recipes;
 import org.kanpde.solver.train.StageReport;
 import org.kanpde.solver.train.TrainingListener;
 import org.kanpde.solver.train.TrainingResult;
-import org.kanpde.solver.train.TrainingSettings;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -222,15 +220,13 @@ public final class BenchCommand implements Callable<Integer> {
                 RunSpec.kan(org.kanpde.net.basis.BasisType.FOURIER, three, new int[] {2}, ten, 300),
                 RunSpec.mlpLm(ten, 10, 300), RunSpec.mlpBudget(ten, 10, 300, 30));
         for (RunSpec w : warm) {
-            TrainingSettings settings = w.settings(1, threads, 1.0);
-            PinnTrainer.train(p, w.model(p, 1), settings, TrainingListener.silent());
+            w.solver(p, 1, threads, 1.0).solve(p);
         }
     }
 
     private RunRecord train(String section, String id, Problem p, RunSpec run, long seed, int threads, double limit,
                             Interrupts stop, PrintWriter con) {
-        TrainingResult result = PinnTrainer.train(p, run.model(p, seed), run.settings(seed, threads, limit),
-                new Listener(con, quiet, stop.flag()));
+        TrainingResult result = run.solver(p, seed, threads, limit).solve(p, new Listener(con, quiet, stop.flag()));
         return new RunRecord(section, id, p.dimension(), run, seed, threads, limit, result);
     }
 

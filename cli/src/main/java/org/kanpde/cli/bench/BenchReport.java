@@ -96,7 +96,7 @@ final class BenchReport {
             RunSpec s = r.spec();
             row(sb, ctx.suite(), r.section(), r.problem(), r.label(), s.isKan() ? "kan" : "mlp",
                     s.isKan() ? s.basis().id() : "", RunSpec.join(s.widths(r.dimension())),
-                    s.isKan() ? RunSpec.join(s.grids()) : "", s.isSpline() ? String.valueOf(s.order()) : "", String.valueOf(r.parameters()), s.optimizerList("+"),
+                    s.isKan() ? RunSpec.join(s.grids()) : "", s.isSpline() ? String.valueOf(s.degree()) : "", String.valueOf(r.parameters()), s.optimizerList("+"),
                     s.schedule(), String.valueOf(s.budgeted()), String.valueOf(s.points()), String.valueOf(s.boundaryPoints()),
                     String.valueOf(r.result().iterations()), fixed(r.result().wallSeconds(), 3), full(r.relL2()),
                     full(r.maxError()), full(r.h1Error()), full(r.result().loss()), String.valueOf(r.seed()),
@@ -112,7 +112,7 @@ final class BenchReport {
             for (StageReport s : r.result().stages()) {
                 int[] g = s.stage().gridSizes();
                 row(sb, r.section(), r.problem(), r.label(), String.valueOf(r.seed()), String.valueOf(r.threads()),
-                        String.valueOf(s.index() + 1), s.stage().optimizer().id(),
+                        String.valueOf(s.index() + 1), s.stage().optimizer().name(),
                         g == null ? "" : g.length == 1 ? String.valueOf(g[0]) : RunSpec.join(g), String.valueOf(s.parameters()),
                         String.valueOf(s.iterations()), fixed(s.seconds(), 3), full(s.loss()), full(s.relL2()),
                         s.reason().name().toLowerCase(Locale.ROOT));

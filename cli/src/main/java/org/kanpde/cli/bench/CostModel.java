@@ -35,7 +35,7 @@ record CostModel(boolean kan, BasisType basis, int[] hidden, int grid, int order
 
     /** A KAN with another edge basis of size n (degree, centres or frequencies). */
     static CostModel kan(BasisType basis, int[] hidden, int size) {
-        return new CostModel(true, basis, hidden, size, Recipes.KAN_ORDER, true);
+        return new CostModel(true, basis, hidden, size, Recipes.KAN_DEGREE, true);
     }
 
     static CostModel mlp(int[] hidden, boolean lm) {

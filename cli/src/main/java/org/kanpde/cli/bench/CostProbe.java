@@ -4,21 +4,18 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.kanpde.net.TrialFunction;
-import org.kanpde.net.kan.Kan;
 import org.kanpde.net.parallel.ParallelRunner;
-import org.kanpde.solver.geometry.BoundarySample;
-import org.kanpde.solver.geometry.PointSet;
-import org.kanpde.solver.geometry.SamplingScheme;
+import org.kanpde.solver.collocation.Collocation;
+import org.kanpde.solver.collocation.CollocationPoints;
 import org.kanpde.solver.optim.Cholesky;
 import org.kanpde.solver.optim.LevenbergMarquardt;
 import org.kanpde.solver.optim.MinimizerRun;
 import org.kanpde.solver.problem.Problem;
 import org.kanpde.solver.residual.ResidualRows;
 import org.kanpde.solver.residual.ResidualSystem;
-import org.kanpde.solver.train.Optimizer;
 import org.kanpde.solver.train.Recipes;
 import org.kanpde.solver.train.Stage;
-import org.kanpde.solver.train.TrainingSettings;
+import org.kanpde.solver.train.Training;
 
 /**
  * Times the per-iteration kernels of training on the residual system the trainer builds (same
@@ -73,14 +70,13 @@ final class CostProbe {
     static Result measure(String study, String problemId, Problem problem, CostModel model, int points, int threads,
                           int repetitions, long seed) {
         TrialFunction f = model.build(problem, seed);
-        long s = seed * 1_000_003L;
-        PointSet interior = problem.domain().sampleInterior(points, SamplingScheme.RANDOM, s);
-        BoundarySample boundary = problem.domain().sampleBoundary(Math.max(1, points / 10), SamplingScheme.RANDOM, s + 7);
-        ResidualRows rows = ResidualRows.of(problem, interior, boundary, Recipes.BOUNDARY_WEIGHT_LM, false);
-        int[] free = f instanceof Kan ? ((Kan) f).parameterIndices(defaultTrainable().trainableKan())
-                : allIndices(f.parameterCount());
+        // the residual system a default training builds at its first stage
+        Training training = Training.builder().collocation(Collocation.of(points)).seed(seed)
+                .stage(Stage.of(new LevenbergMarquardt())).build();
+        CollocationPoints drawn = training.collocation().draw(problem.domain(), seed, 0, true);
         try (ParallelRunner runner = new ParallelRunner(threads)) {
-            ResidualSystem system = new ResidualSystem(f, rows, free, runner);
+            ResidualSystem system = training.residualSystem(problem, f, drawn, runner);
+            ResidualRows rows = system.rows();
             double[] x = system.currentPoint();
             int n = x.length;
             double[] gradient = new double[n];
@@ -109,18 +105,13 @@ final class CostProbe {
                     Cholesky.factorize(a, n, runner);
                     Cholesky.solve(a, n, b);
                 });
-                MinimizerRun run = new LevenbergMarquardt().withRunner(runner).start(system, x.clone());
+                MinimizerRun run = new LevenbergMarquardt().start(system, x.clone(), runner);
                 step = time(repetitions, run::step);
             }
             return new Result(study, problemId, model.label(problem.dimension()), model.kan(),
                     model.kan() ? model.basis().id() : "", f.parameterCount(), n,
                     rows.count(), threads, normal, cholesky, step, grad);
         }
-    }
-
-    /** The trainer's default trainable KAN parameters (spline coefficients only). */
-    private static TrainingSettings defaultTrainable() {
-        return TrainingSettings.builder().stages(List.of(Stage.of(Optimizer.LM))).build();
     }
 
     private static Timing time(int repetitions, Kernel kernel) {
@@ -134,14 +125,6 @@ final class CostProbe {
         Arrays.sort(ms);
         double median = repetitions % 2 == 1 ? ms[repetitions / 2] : 0.5 * (ms[repetitions / 2 - 1] + ms[repetitions / 2]);
         return new Timing(median, ms[0], repetitions);
-    }
-
-    private static int[] allIndices(int n) {
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
-        return all;
     }
 
     /**

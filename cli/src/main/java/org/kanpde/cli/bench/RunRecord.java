@@ -4,7 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 
-import org.kanpde.solver.metrics.ErrorMetrics;
+import org.kanpde.solver.solution.ErrorMetrics;
 import org.kanpde.solver.train.StageReport;
 import org.kanpde.solver.train.TrainingResult;
 

@@ -5,32 +5,25 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.kanpde.net.TrialFunction;
 import org.kanpde.net.basis.BasisType;
-import org.kanpde.solver.geometry.SamplingScheme;
+import org.kanpde.solver.PdeSolver;
+import org.kanpde.solver.optim.Adam;
+import org.kanpde.solver.optim.Lbfgs;
+import org.kanpde.solver.optim.LevenbergMarquardt;
+import org.kanpde.solver.optim.Optimizer;
 import org.kanpde.solver.problem.Problem;
-import org.kanpde.solver.train.Optimizer;
 import org.kanpde.solver.train.Recipes;
-import org.kanpde.solver.train.Stage;
-import org.kanpde.solver.train.TrainingSettings;
 
 /**
- * One training run of a benchmark suite, resolved exactly as {@code kanpde solve} resolves the
- * equivalent options (see {@link #solveArguments}): the model from {@link Recipes#kan} or
- * {@link Recipes#mlp}, the schedule from {@link Recipes#schedule} with the default learning rate,
- * random collocation with a tenth as many boundary points unless given, boundary weight 1000 and
- * soft boundary conditions. A KAN's edge basis goes in as {@code solve --basis} passes it (through
- * {@code PdeSolver.Builder.basis} to {@link Recipes#kan(Problem, int[], int[], int[], BasisType[], long)}).
- * So a run's numbers are the numbers {@code solve} prints for that command with the same seed.
- * Immutable.
+ * One training run of a benchmark suite: the {@link PdeSolver} that {@code kanpde solve} builds from
+ * the equivalent options ({@link #solveArguments}), so a run's numbers are the numbers {@code solve}
+ * prints for that command with the same seed. Immutable.
  *
  * <p>A <em>budgeted</em> run (large MLPs: Adam, then L-BFGS) has an open-ended last stage and
  * trains until the suite's wall-time budget is used up; every other run counts iterations and is
  * reproducible to the bit on any machine and with any number of threads.
  */
 final class RunSpec {
-    /** Adam learning rate: the default of {@code solve --learning-rate}. */
-    static final double LEARNING_RATE = 1e-3;
     /**
      * Minimum wall-time cap in seconds of the runs that count iterations. It only guards against
      * runaway runs: KANs with dense edge bases (Chebyshev, Fourier) on the 3-D problem need about
@@ -44,14 +37,14 @@ final class RunSpec {
     private final BasisType basis;
     private final int[] hidden;
     private final int[] grids;
-    private final int order;
+    private final int degree;
     private final Optimizer[] optimizers;
     private final int[] iterations;
     private final int points;
     private final int boundaryPoints;
     private final boolean budgeted;
 
-    private RunSpec(boolean kan, BasisType basis, int[] hidden, int[] grids, int order, Optimizer[] optimizers, int[] iterations, int points,
+    private RunSpec(boolean kan, BasisType basis, int[] hidden, int[] grids, int degree, Optimizer[] optimizers, int[] iterations, int points,
                     int boundaryPoints, boolean budgeted) {
         if (hidden.length == 0) {
             throw new IllegalArgumentException("a run needs at least one hidden layer, got " + Arrays.toString(hidden));
@@ -71,7 +64,7 @@ final class RunSpec {
         this.basis = basis;
         this.hidden = hidden.clone();
         this.grids = grids == null ? null : grids.clone();
-        this.order = order;
+        this.degree = degree;
         this.optimizers = optimizers.clone();
         this.iterations = iterations.clone();
         this.points = points;
@@ -84,7 +77,7 @@ final class RunSpec {
      * between).
      *
      * @param hidden     hidden widths, e.g. {5} for [d,5,1]
-     * @param k          spline order
+     * @param k          spline degree
      * @param grids      grid sizes, one stage each
      * @param iterations iterations per stage
      * @param points     interior collocation points (a tenth as many on the boundary)
@@ -96,21 +89,21 @@ final class RunSpec {
     /**
      * A KAN with another edge basis, trained like {@link #kan(int[], int, int[], int[], int)}. The
      * sizes mean what {@code solve --grid} means for that basis (Chebyshev degree, RBF centres,
-     * Fourier frequencies); the spline order is the default one, which these bases ignore.
+     * Fourier frequencies); the spline degree is the default one, which these bases ignore.
      */
     static RunSpec kan(BasisType basis, int[] hidden, int[] sizes, int[] iterations, int points) {
-        return kan(basis, hidden, Recipes.KAN_ORDER, sizes, iterations, points);
+        return kan(basis, hidden, Recipes.KAN_DEGREE, sizes, iterations, points);
     }
 
     private static RunSpec kan(BasisType basis, int[] hidden, int k, int[] grids, int[] iterations, int points) {
         Optimizer[] lm = new Optimizer[grids.length];
-        Arrays.fill(lm, Optimizer.LM);
+        Arrays.fill(lm, new LevenbergMarquardt());
         return new RunSpec(true, basis, hidden, grids, k, lm, iterations, points, Math.max(1, points / 10), false);
     }
 
     /** A tanh MLP trained with Levenberg-Marquardt for a counted number of iterations. */
     static RunSpec mlpLm(int[] hidden, int iterations, int points) {
-        return new RunSpec(false, null, hidden, null, 0, new Optimizer[] {Optimizer.LM}, new int[] {iterations}, points,
+        return new RunSpec(false, null, hidden, null, 0, new Optimizer[] {new LevenbergMarquardt()}, new int[] {iterations}, points,
                 Math.max(1, points / 10), false);
     }
 
@@ -119,7 +112,7 @@ final class RunSpec {
      * budget is used up (a budgeted run).
      */
     static RunSpec mlpBudget(int[] hidden, int adamIterations, int points, int boundaryPoints) {
-        return new RunSpec(false, null, hidden, null, 0, new Optimizer[] {Optimizer.ADAM, Optimizer.LBFGS},
+        return new RunSpec(false, null, hidden, null, 0, new Optimizer[] {new Adam(), new Lbfgs()},
                 new int[] {adamIterations, OPEN_ENDED}, points, boundaryPoints, true);
     }
 
@@ -131,9 +124,9 @@ final class RunSpec {
         return budgeted;
     }
 
-    /** Spline order (KANs), 0 for MLPs. Only B-splines use it. */
-    int order() {
-        return order;
+    /** Spline degree (KANs), 0 for MLPs. Only B-splines use it. */
+    int degree() {
+        return degree;
     }
 
     /** The KAN edge basis, null for MLPs. */
@@ -168,22 +161,11 @@ final class RunSpec {
         return grids == null ? null : grids.clone();
     }
 
-    /** The initial trial function, as {@code solve} builds it (for KANs: through {@code PdeSolver.initialModel}'s call). */
-    TrialFunction model(Problem problem, long seed) {
-        int[] widths = widths(problem.dimension());
-        return kan ? Recipes.kan(problem, widths, new int[] {grids[0]}, new int[] {order}, new BasisType[] {basis}, seed)
-                : Recipes.mlp(problem, widths, seed);
-    }
-
-    /** The training settings, as {@code solve} builds them for {@link #solveArguments}. */
-    TrainingSettings settings(long seed, int threads, double timeLimit) {
-        List<Stage> schedule = Recipes.schedule(optimizers, grids, iterations).stream()
-                .map(s -> s.withLearningRate(LEARNING_RATE)).toList();
-        return TrainingSettings.builder()
-                .interiorPoints(points).boundaryPoints(boundaryPoints)
-                .interiorSampling(SamplingScheme.RANDOM).boundarySampling(SamplingScheme.RANDOM)
-                .boundaryWeight(Recipes.boundaryWeight(kan, optimizers)).hardDirichlet(false).seed(seed).stages(schedule)
-                .timeLimit(timeLimit).threads(threads).build();
+    /** The solver {@code kanpde solve} builds from {@link #solveArguments} for a problem. */
+    PdeSolver solver(Problem problem, long seed, int threads, double timeLimit) {
+        PdeSolver.Builder b = kan ? PdeSolver.kan().basis(basis).grids(grids).degree(degree) : PdeSolver.mlp();
+        return b.widths(widths(problem.dimension())).optimizer(optimizers).iterations(iterations).points(points)
+                .boundaryPoints(boundaryPoints).seed(seed).threads(threads).timeLimit(timeLimit).build();
     }
 
     /** The {@code kanpde solve} arguments that reproduce this run (without the leading "solve"). */
@@ -193,7 +175,7 @@ final class RunSpec {
         if (kan) {
             a.addAll(List.of("--basis", basis.id(), "--grid", csv(grids)));
             if (isSpline()) {
-                a.addAll(List.of("--k", String.valueOf(order)));
+                a.addAll(List.of("--k", String.valueOf(degree)));
             }
         }
         a.addAll(List.of("--optimizer", optimizerList(","), "--iterations", csv(iterations),
@@ -219,7 +201,7 @@ final class RunSpec {
         if (!kan) {
             return "MLP " + join(widths(d)) + " tanh";
         }
-        return "KAN " + join(widths(d)) + (isSpline() ? " k=" + order : " " + basis.id());
+        return "KAN " + join(widths(d)) + (isSpline() ? " k=" + degree : " " + basis.id());
     }
 
     /**
@@ -241,12 +223,12 @@ final class RunSpec {
     /** Optimizers and iterations, e.g. {@code lm 150+150+300+400} or {@code adam 100, then lbfgs to the budget}. */
     String schedule() {
         if (budgeted) {
-            return optimizers[0].id() + " " + iterations[0] + ", then " + optimizers[1].id() + " to the time budget";
+            return optimizers[0].name() + " " + iterations[0] + ", then " + optimizers[1].name() + " to the time budget";
         }
         StringBuilder sb = new StringBuilder();
         for (int s = 0; s < optimizers.length; s++) {
-            if (s == 0 || optimizers[s] != optimizers[s - 1]) {
-                sb.append(s == 0 ? "" : ", ").append(optimizers[s].id()).append(' ');
+            if (s == 0 || !optimizers[s].name().equals(optimizers[s - 1].name())) {
+                sb.append(s == 0 ? "" : ", ").append(optimizers[s].name()).append(' ');
             } else {
                 sb.append('+');
             }
@@ -257,13 +239,13 @@ final class RunSpec {
 
     /** Optimizers as {@code solve --optimizer} takes them: one id, or one per stage. */
     String optimizerList(String separator) {
-        boolean same = Arrays.stream(optimizers).allMatch(o -> o == optimizers[0]);
+        boolean same = Arrays.stream(optimizers).allMatch(o -> o.name().equals(optimizers[0].name()));
         if (same) {
-            return optimizers[0].id();
+            return optimizers[0].name();
         }
         StringBuilder sb = new StringBuilder();
         for (Optimizer o : optimizers) {
-            sb.append(sb.length() == 0 ? "" : separator).append(o.id());
+            sb.append(sb.length() == 0 ? "" : separator).append(o.name());
         }
         return sb.toString();
     }

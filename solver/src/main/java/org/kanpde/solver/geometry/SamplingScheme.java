@@ -57,6 +57,44 @@ public enum SamplingScheme {
     /** Independent uniform points (seeded), rejection on non-box domains. */
     RANDOM;
 
+    /**
+     * The scheme's name on the command line, in problem and result files: {@code grid},
+     * {@code gauss}, {@code chebyshev}, {@code sobol} or {@code random}.
+     */
+    public String id() {
+        switch (this) {
+            case UNIFORM_GRID:
+                return "grid";
+            case GAUSS_LEGENDRE:
+                return "gauss";
+            default:
+                return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * The scheme with the given {@link #id()}, case and surrounding blanks ignored; {@code uniform}
+     * and {@code gauss-legendre} are accepted as well.
+     *
+     * @throws IllegalArgumentException naming the bad value and the choices
+     */
+    public static SamplingScheme parse(String id) {
+        String s = id == null ? "" : id.trim().toLowerCase(java.util.Locale.ROOT);
+        switch (s) {
+            case "uniform":
+                return UNIFORM_GRID;
+            case "gauss-legendre":
+                return GAUSS_LEGENDRE;
+            default:
+                for (SamplingScheme scheme : values()) {
+                    if (scheme.id().equals(s)) {
+                        return scheme;
+                    }
+                }
+                throw new IllegalArgumentException("sampling must be random, sobol, grid, gauss or chebyshev, got '" + id + "'");
+        }
+    }
+
     /** @return true for the three tensor schemes, whose point count depends on a resolution m */
     boolean isTensor() {
         return this == UNIFORM_GRID || this == GAUSS_LEGENDRE || this == CHEBYSHEV;

@@ -1,6 +1,10 @@
 package org.kanpde.solver.optim;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+
+import org.kanpde.net.parallel.ParallelRunner;
 
 /**
  * The Adam first-order method (Kingma &amp; Ba, "Adam: A Method for Stochastic Optimization",
@@ -29,7 +33,7 @@ import java.util.Objects;
  *
  * <p>Instances are immutable; the {@code withX} methods return modified copies.
  */
-public final class Adam implements Minimizer {
+public final class Adam implements Optimizer {
 
     /** Default learning rate, {@value}. */
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
@@ -185,19 +189,19 @@ public final class Adam implements Minimizer {
     }
 
     /**
-     * {@inheritDoc}
+     * Starts a run on any differentiable objective (an {@link Optimizer} starts it on a training
+     * objective through {@link #start(LeastSquaresObjective, double[], ParallelRunner)}).
      *
      * <p>Evaluates the value and gradient at {@code start} once.
      *
      * @throws IllegalArgumentException also if the objective's dimension is not positive or its
      *                                  value or gradient at {@code start} is not finite
      */
-    @Override
     public MinimizerRun start(DifferentiableObjective objective, double[] start) {
         return new Run(this, objective, Vectors.checkedStartCopy(objective, start));
     }
 
-    @Override
+    /** Continues a run of {@link #start(DifferentiableObjective, double[])} from its saved state. */
     public MinimizerRun resume(DifferentiableObjective objective, OptimizerState state) {
         int n = objective.dimension();
         state.check(name(), n, 2 * n, 0);
@@ -208,6 +212,29 @@ public final class Adam implements Minimizer {
         run.iterations = state.iterations();
         run.evaluations = state.evaluations();
         return run;
+    }
+
+    /** Adam works on the loss: {@code threads} is not used (the objective has its own). */
+    @Override
+    public MinimizerRun start(LeastSquaresObjective objective, double[] start, ParallelRunner threads) {
+        return start((DifferentiableObjective) objective, start);
+    }
+
+    @Override
+    public MinimizerRun resume(LeastSquaresObjective objective, OptimizerState state, ParallelRunner threads) {
+        return resume((DifferentiableObjective) objective, state);
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("learningRate", Double.toString(learningRate));
+        m.put("beta1", Double.toString(beta1));
+        m.put("beta2", Double.toString(beta2));
+        m.put("epsilon", Double.toString(epsilon));
+        m.put("learningRateDecay", Double.toString(learningRateDecay));
+        m.put("gradientClipNorm", Double.toString(gradientClipNorm));
+        return m;
     }
 
     /** Returns {@code "adam"}. */

@@ -1,6 +1,10 @@
 package org.kanpde.solver.optim;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+
+import org.kanpde.net.parallel.ParallelRunner;
 
 /**
  * Limited-memory BFGS (Nocedal &amp; Wright, <i>Numerical Optimization</i>, 2nd ed., Algorithm 7.5)
@@ -35,7 +39,7 @@ import java.util.Objects;
  * take 16 n bytes each, so a run keeps at most 128 MB of them (and never fewer than
  * min(memory, 10) pairs): 100 pairs up to n = 83,886.
  */
-public final class Lbfgs implements Minimizer {
+public final class Lbfgs implements Optimizer {
 
     /** Default number of stored correction pairs, {@value}. */
     public static final int DEFAULT_MEMORY = 100;
@@ -160,7 +164,8 @@ public final class Lbfgs implements Minimizer {
     }
 
     /**
-     * {@inheritDoc}
+     * Starts a run on any differentiable objective (an {@link Optimizer} starts it on a training
+     * objective through {@link #start(LeastSquaresObjective, double[], ParallelRunner)}).
      *
      * <p>Evaluates the value and gradient at {@code start} once and allocates all storage of the
      * run ({@code 2 * memory * n} doubles for the pairs plus a few vectors of length n).
@@ -168,12 +173,11 @@ public final class Lbfgs implements Minimizer {
      * @throws IllegalArgumentException also if the objective's dimension is not positive or its
      *                                  value or gradient at {@code start} is not finite
      */
-    @Override
     public MinimizerRun start(DifferentiableObjective objective, double[] start) {
         return new Run(this, objective, Vectors.checkedStartCopy(objective, start));
     }
 
-    @Override
+    /** Continues a run of {@link #start(DifferentiableObjective, double[])} from its saved state. */
     public MinimizerRun resume(DifferentiableObjective objective, OptimizerState state) {
         int n = objective.dimension();
         int memory = memoryFor(n);
@@ -194,6 +198,28 @@ public final class Lbfgs implements Minimizer {
         run.iterations = state.iterations();
         run.evaluations = state.evaluations();
         return run;
+    }
+
+    /** L-BFGS works on the loss: {@code threads} is not used (the objective has its own). */
+    @Override
+    public MinimizerRun start(LeastSquaresObjective objective, double[] start, ParallelRunner threads) {
+        return start((DifferentiableObjective) objective, start);
+    }
+
+    @Override
+    public MinimizerRun resume(LeastSquaresObjective objective, OptimizerState state, ParallelRunner threads) {
+        return resume((DifferentiableObjective) objective, state);
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("memory", Integer.toString(memory));
+        m.put("gradientTolerance", Double.toString(gradientTolerance));
+        m.put("c1", Double.toString(c1));
+        m.put("c2", Double.toString(c2));
+        m.put("maxLineSearchEvaluations", Integer.toString(maxLineSearchEvaluations));
+        return m;
     }
 
     /** Returns {@code "lbfgs"}. */

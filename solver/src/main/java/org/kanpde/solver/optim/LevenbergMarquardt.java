@@ -1,6 +1,10 @@
 package org.kanpde.solver.optim;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+
+import org.kanpde.net.parallel.ParallelRunner;
 
 /**
  * Levenberg-Marquardt on a {@link LeastSquaresObjective}: each iteration solves
@@ -25,7 +29,7 @@ import java.util.Objects;
  * <p>Defaults: initial damping 1e-3, diagonal floor 1e-9, at most 30 damping increases per
  * iteration. Immutable; {@code withX} methods return modified copies.
  */
-public final class LevenbergMarquardt {
+public final class LevenbergMarquardt implements Optimizer {
     /** n x n matrices alive during an iteration: J^T J, the trial's J^T J, the factorized system, the objective's accumulator. */
     private static final int DENSE_MATRICES = 4;
     /** Share of the JVM's maximum memory the normal equations may take. */
@@ -34,24 +38,16 @@ public final class LevenbergMarquardt {
     private final double initialDamping;
     private final double diagonalFloor;
     private final int maxRejections;
-    private final org.kanpde.net.parallel.ParallelRunner runner;
 
-    /** Levenberg-Marquardt with the defaults listed above, factorizing on the calling thread. */
+    /** Levenberg-Marquardt with the defaults listed above. */
     public LevenbergMarquardt() {
-        this(1e-3, 1e-9, 30, null);
+        this(1e-3, 1e-9, 30);
     }
 
-    private LevenbergMarquardt(double initialDamping, double diagonalFloor, int maxRejections,
-                               org.kanpde.net.parallel.ParallelRunner runner) {
+    private LevenbergMarquardt(double initialDamping, double diagonalFloor, int maxRejections) {
         this.initialDamping = initialDamping;
         this.diagonalFloor = diagonalFloor;
         this.maxRejections = maxRejections;
-        this.runner = runner;
-    }
-
-    /** A copy that factorizes on these threads (results do not depend on their number). */
-    public LevenbergMarquardt withRunner(org.kanpde.net.parallel.ParallelRunner threads) {
-        return new LevenbergMarquardt(initialDamping, diagonalFloor, maxRejections, threads);
     }
 
     /** A copy with another initial damping mu_0 &gt; 0 (relative to the scaled diagonal). */
@@ -59,7 +55,7 @@ public final class LevenbergMarquardt {
         if (!(mu > 0) || !Double.isFinite(mu)) {
             throw new IllegalArgumentException("initial damping must be finite and > 0, got " + mu);
         }
-        return new LevenbergMarquardt(mu, diagonalFloor, maxRejections, runner);
+        return new LevenbergMarquardt(mu, diagonalFloor, maxRejections);
     }
 
     /** A copy with another floor of the scaling diagonal, relative to its largest entry, in (0, 1). */
@@ -67,7 +63,7 @@ public final class LevenbergMarquardt {
         if (!(floor > 0 && floor < 1)) {
             throw new IllegalArgumentException("diagonal floor must be in (0, 1), got " + floor);
         }
-        return new LevenbergMarquardt(initialDamping, floor, maxRejections, runner);
+        return new LevenbergMarquardt(initialDamping, floor, maxRejections);
     }
 
     /** A copy that gives up an iteration after this many consecutive rejected trial steps (&gt;= 1). */
@@ -75,7 +71,7 @@ public final class LevenbergMarquardt {
         if (count < 1) {
             throw new IllegalArgumentException("maximum rejections must be >= 1, got " + count);
         }
-        return new LevenbergMarquardt(initialDamping, diagonalFloor, count, runner);
+        return new LevenbergMarquardt(initialDamping, diagonalFloor, count);
     }
 
     /** Initial damping. */
@@ -83,18 +79,45 @@ public final class LevenbergMarquardt {
         return initialDamping;
     }
 
-    /** Short name for logs. */
+    /** Floor of the scaling diagonal, relative to its largest entry. */
+    public double diagonalFloor() {
+        return diagonalFloor;
+    }
+
+    /** Consecutive rejected trial steps after which an iteration gives up. */
+    public int maxRejections() {
+        return maxRejections;
+    }
+
+    /** Returns {@code "lm"}. */
+    @Override
     public String name() {
         return "lm";
     }
 
+    @Override
+    public Map<String, String> settings() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("initialDamping", Double.toString(initialDamping));
+        m.put("diagonalFloor", Double.toString(diagonalFloor));
+        m.put("maxRejections", Integer.toString(maxRejections));
+        return m;
+    }
+
+    /** Starts a run that factorizes on the calling thread. */
+    public MinimizerRun start(LeastSquaresObjective objective, double[] start) {
+        return start(objective, start, null);
+    }
+
     /**
-     * Starts a run: evaluates the residuals and normal equations at {@code start}.
+     * Starts a run: evaluates the residuals and normal equations at {@code start}; the Cholesky
+     * factorizations run on {@code threads} (null: the calling thread; results do not depend on it).
      *
      * @throws IllegalArgumentException if the start has the wrong length or a non-finite entry,
      *                                  or the objective is not finite there
      */
-    public MinimizerRun start(LeastSquaresObjective objective, double[] start) {
+    @Override
+    public MinimizerRun start(LeastSquaresObjective objective, double[] start, ParallelRunner threads) {
         Objects.requireNonNull(objective, "objective");
         checkSize(objective.dimension(), Runtime.getRuntime().maxMemory());
         if (start.length != objective.dimension()) {
@@ -106,7 +129,7 @@ public final class LevenbergMarquardt {
                 throw new IllegalArgumentException("start[" + i + "] = " + start[i] + " is not finite");
             }
         }
-        return new Run(objective, start.clone());
+        return new Run(objective, start.clone(), threads);
     }
 
     /**
@@ -115,10 +138,11 @@ public final class LevenbergMarquardt {
      *
      * @throws IllegalArgumentException if the state is not a Levenberg-Marquardt state of this size
      */
-    public MinimizerRun resume(LeastSquaresObjective objective, OptimizerState state) {
+    @Override
+    public MinimizerRun resume(LeastSquaresObjective objective, OptimizerState state, ParallelRunner threads) {
         checkSize(objective.dimension(), Runtime.getRuntime().maxMemory());
         state.check(name(), objective.dimension(), 2, 0);
-        Run run = new Run(objective, state.point());
+        Run run = new Run(objective, state.point(), threads);
         double[] numbers = state.numbers();
         if (!(numbers[0] > 0) || !(numbers[1] >= 2)) {
             throw new IllegalArgumentException("Levenberg-Marquardt state has damping " + numbers[0] + " and growth "
@@ -160,6 +184,7 @@ public final class LevenbergMarquardt {
 
     private final class Run implements MinimizerRun {
         private final LeastSquaresObjective objective;
+        private final ParallelRunner runner;
         private final int n;
         private final double[] x;
         private final double[] trial;
@@ -181,8 +206,9 @@ public final class LevenbergMarquardt {
         private int iterations;
         private int evaluations;
 
-        Run(LeastSquaresObjective objective, double[] x) {
+        Run(LeastSquaresObjective objective, double[] x, ParallelRunner runner) {
             this.objective = objective;
+            this.runner = runner;
             this.n = x.length;
             this.x = x;
             this.trial = new double[n];

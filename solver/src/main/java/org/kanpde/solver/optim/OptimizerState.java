@@ -8,7 +8,7 @@ import java.util.Arrays;
  * pairs, Levenberg-Marquardt's damping). Values and gradients are not stored: the objective is
  * deterministic, so they are recomputed at the point.
  *
- * @param method      the method's {@link Minimizer#name()} ({@code "adam"}, {@code "lbfgs"}, {@code "lm"})
+ * @param method      the method's {@link Optimizer#name()} ({@code "adam"}, {@code "lbfgs"}, {@code "lm"})
  * @param iterations  completed iterations
  * @param evaluations objective evaluations so far
  * @param point       the current point

@@ -36,7 +36,7 @@ import org.kanpde.solver.problem.Nonlinearity;
  * partition (normal equations) and combined in order, so results are bit-identical for any number
  * of threads. Not thread-safe itself: one optimizer drives it.
  */
-public final class ResidualSystem implements LeastSquaresObjective, DifferentiableObjective {
+public final class ResidualSystem implements LeastSquaresObjective {
     private static final int CHUNK = 128;
     private static final long NORMAL_EQUATION_BYTES = 1L << 28;
     /** Row partitions of the normal equations; fixed, so sums do not depend on the thread count. */

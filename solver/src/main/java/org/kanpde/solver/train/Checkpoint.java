@@ -13,8 +13,8 @@ import org.kanpde.solver.problem.Problem;
  * Everything a {@link TrainingSession} needs to continue bit-identically: the network (structure
  * and current parameters), where in the schedule it is, the optimizer's internal state, the best
  * point of the stage, the collocation sampling salt, and the history so far. The problem and
- * settings are not stored; resume with the same ones. They are checked: the problem by name, the
- * settings against the recorded {@link TrainingSettings#fingerprint()}, and the initial network
+ * training is not stored; resume with the same one. They are checked: the problem by name, the
+ * training against the recorded {@link Training#fingerprint()}, and the initial network
  * by its description and a hash (checkpoints of file version 1 record none of these and are
  * checked by seed and stage count only).
  *
@@ -36,7 +36,7 @@ import org.kanpde.solver.problem.Problem;
  * @param history          history so far
  * @param messages         messages so far
  * @param reports          reports of finished stages
- * @param settings         the run's {@link TrainingSettings#fingerprint()} plus {@link #MODEL} and
+ * @param settings         the run's {@link Training#fingerprint()} plus {@link #MODEL} and
  *                         {@link #INITIAL_PARAMETERS} of its initial network; empty if unknown (a
  *                         version 1 file)
  */
@@ -76,14 +76,14 @@ public record Checkpoint(String problemName, long seed, int stageCount, TrialFun
     }
 
     /**
-     * Checks that this checkpoint can continue on this problem with these settings.
+     * Checks that this checkpoint can continue on this problem with this training.
      *
      * @param initial the initial network's {@link #MODEL} and {@link #INITIAL_PARAMETERS} entries,
      *                or null to leave the network unchecked
      * @throws CheckpointMismatchException naming the first setting that differs
      * @throws IllegalArgumentException    naming any other mismatch or inconsistency
      */
-    void checkFits(Problem problem, TrainingSettings settings, Map<String, String> initial) {
+    void checkFits(Problem problem, Training settings, Map<String, String> initial) {
         if (!problemName.equals(problem.name())) {
             throw new IllegalArgumentException("checkpoint is of problem '" + problemName + "', not '" + problem.name() + "'");
         }

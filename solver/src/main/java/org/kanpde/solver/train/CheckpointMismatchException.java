@@ -3,7 +3,7 @@ package org.kanpde.solver.train;
 /**
  * A checkpoint was written with other settings or another initial network than the run that
  * wants to resume it. Carries the name of the first setting that differs (a key of
- * {@link TrainingSettings#fingerprint()}, or {@link Checkpoint#MODEL} or
+ * {@link Training#fingerprint()}, or {@link Checkpoint#MODEL} or
  * {@link Checkpoint#INITIAL_PARAMETERS}) and both values, so that a front end can name its own
  * option.
  */

@@ -4,9 +4,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.kanpde.net.TrialFunction;
 import org.kanpde.net.basis.BasisType;
 import org.kanpde.net.kan.Kan;
 import org.kanpde.net.mlp.Mlp;
+import org.kanpde.solver.optim.Adam;
+import org.kanpde.solver.optim.Lbfgs;
+import org.kanpde.solver.optim.LevenbergMarquardt;
+import org.kanpde.solver.optim.Optimizer;
 import org.kanpde.solver.problem.Problem;
 
 /**
@@ -39,16 +44,18 @@ public final class Recipes {
     public static final int[] KAN_GRIDS = {5, 10, 20, 50};
     /** Default KAN grid schedule in 3 dimensions. */
     public static final int[] KAN_GRIDS_3D = {5, 10, 20};
-    /** Default KAN spline order. */
-    public static final int KAN_ORDER = 5;
+    /** Default KAN spline degree k (quintic). */
+    public static final int KAN_DEGREE = 5;
     /** Default MLP hidden widths. */
     public static final int[] MLP_HIDDEN = {20, 20};
     /** Default interior collocation points of a KAN (6000 random points gave the best KAN errors). */
     public static final int KAN_POINTS = 6000;
     /** Default interior collocation points of an MLP (its LM iterations cost more per point). */
     public static final int MLP_POINTS = 3000;
-    /** Default total time cap in seconds. */
+    /** Default total time cap of {@code kanpde solve}, in seconds. */
     public static final double TIME_LIMIT = 120;
+    /** Default time cap per model of {@code kanpde compare}, in seconds (60 s was hit on a busy machine). */
+    public static final double COMPARE_TIME_LIMIT = 90;
     /** Largest MLP (parameters) that trains with Levenberg-Marquardt by default. */
     public static final int MLP_LM_MAX_PARAMETERS = 1000;
     /** Adam iterations before L-BFGS in the default schedule of large MLPs. */
@@ -82,32 +89,43 @@ public final class Recipes {
         return w;
     }
 
+    /** Default interior collocation points of a KAN or an MLP (a tenth as many on the boundary). */
+    public static int points(boolean kan) {
+        return kan ? KAN_POINTS : MLP_POINTS;
+    }
+
+    /**
+     * Checks layer widths against a problem: at least two entries, each &gt;= 1, the problem's
+     * dimension first and 1 last.
+     *
+     * @throws IllegalArgumentException naming the widths and what they should be
+     */
+    public static void checkWidths(Problem problem, int[] widths) {
+        int d = problem.dimension();
+        boolean positive = widths != null && Arrays.stream(widths).allMatch(w -> w >= 1);
+        if (widths == null || widths.length < 2 || !positive || widths[0] != d || widths[widths.length - 1] != 1) {
+            throw new IllegalArgumentException("widths " + (widths == null ? "null" : Arrays.toString(widths).replace(" ", ""))
+                    + " do not fit problem '" + problem.name() + "': it is " + d + "-D, so widths must start with " + d
+                    + ", end with 1 and be >= 1 (e.g. " + Arrays.toString(kanWidths(d)).replace(" ", "") + ")");
+        }
+    }
+
     /**
      * A KAN for a problem: first-layer grids span the domain's bounding box, hidden grids [-1, 1].
      *
-     * @param grid  initial grid size (one for all layers, or one per layer)
-     * @param order spline order k (one for all layers, or one per layer)
+     * @param grid   initial grid size (one for all layers, or one per layer)
+     * @param degree spline degree k (one for all layers, or one per layer)
+     * @param basis  edge bases (one for all layers, or one per layer)
      */
-    public static Kan kan(Problem problem, int[] widths, int[] grid, int[] order, long seed) {
-        return kan(problem, widths, grid, order, new BasisType[] {BasisType.BSPLINE}, seed);
-    }
-
-    /** A KAN with the given edge bases (one for all layers or one per layer). */
-    public static Kan kan(Problem problem, int[] widths, int[] grid, int[] order, BasisType[] basis, long seed) {
-        if (widths[0] != problem.dimension()) {
-            throw new IllegalArgumentException("the first width must equal the problem dimension " + problem.dimension()
-                    + ", got widths " + Arrays.toString(widths));
-        }
-        return Kan.builder().widths(widths).basis(basis).gridSize(grid).degree(order)
+    public static Kan kan(Problem problem, int[] widths, int[] grid, int[] degree, BasisType[] basis, long seed) {
+        checkWidths(problem, widths);
+        return Kan.builder().widths(widths).basis(basis).gridSize(grid).degree(degree)
                 .inputRange(problem.domain().lower(), problem.domain().upper()).seed(seed).build();
     }
 
     /** A tanh MLP for a problem. */
     public static Mlp mlp(Problem problem, int[] widths, long seed) {
-        if (widths[0] != problem.dimension()) {
-            throw new IllegalArgumentException("the first width must equal the problem dimension " + problem.dimension()
-                    + ", got widths " + Arrays.toString(widths));
-        }
+        checkWidths(problem, widths);
         return Mlp.tanh(seed, widths);
     }
 
@@ -120,9 +138,9 @@ public final class Recipes {
      */
     public static Optimizer[] optimizers(boolean kan, int parameters) {
         if (kan || parameters <= MLP_LM_MAX_PARAMETERS) {
-            return new Optimizer[] {Optimizer.LM};
+            return new Optimizer[] {new LevenbergMarquardt()};
         }
-        return new Optimizer[] {Optimizer.ADAM, Optimizer.LBFGS};
+        return new Optimizer[] {new Adam(), new Lbfgs()};
     }
 
     /**
@@ -130,98 +148,48 @@ public final class Recipes {
      * Levenberg-Marquardt stage, else (MLPs trained by Adam and L-BFGS only)
      * {@link #BOUNDARY_WEIGHT_FIRST_ORDER}.
      *
-     * @param kan        whether the model is a KAN
-     * @param optimizers the optimizer of every stage
+     * @param kan    whether the model is a KAN
+     * @param stages the schedule
      */
-    public static double boundaryWeight(boolean kan, Optimizer[] optimizers) {
-        if (kan) {
+    public static double boundaryWeight(boolean kan, List<Stage> stages) {
+        if (kan || stages.stream().anyMatch(s -> s.optimizer() instanceof LevenbergMarquardt)) {
             return BOUNDARY_WEIGHT_LM;
-        }
-        for (Optimizer o : optimizers) {
-            if (o == Optimizer.LM) {
-                return BOUNDARY_WEIGHT_LM;
-            }
         }
         return BOUNDARY_WEIGHT_FIRST_ORDER;
     }
 
     /**
-     * Default iterations of each of {@code stages} stages of an optimizer: Levenberg-Marquardt 150
-     * per stage with 300 and 400 for the last two (where the fine grids converge) or 600 for a
-     * single stage, L-BFGS 1000, Adam 2000.
-     */
-    public static int[] iterations(Optimizer optimizer, int stages) {
-        int[] it = new int[stages];
-        switch (optimizer) {
-            case LM:
-                Arrays.fill(it, 150);
-                if (stages >= 2) {
-                    it[stages - 2] = 300;
-                }
-                it[stages - 1] = 400;
-                if (stages == 1) {
-                    it[0] = 600;
-                }
-                break;
-            case LBFGS:
-                Arrays.fill(it, 1000);
-                break;
-            default:
-                Arrays.fill(it, 2000);
-        }
-        return it;
-    }
-
-    /**
-     * Default iterations when stage s runs {@code optimizers[s]}: like
-     * {@link #iterations(Optimizer, int)} for the Levenberg-Marquardt stages, 1000 for L-BFGS and
-     * 2000 for Adam stages; the schedule Adam, L-BFGS is the large-MLP recipe,
+     * Default iterations when stage s runs {@code optimizers[s]}: Levenberg-Marquardt 150 per stage
+     * with 300 and 400 for the last two (where the fine grids converge), or 600 for a single
+     * stage; L-BFGS 1000; Adam 2000; the schedule Adam, L-BFGS is the large-MLP recipe,
      * {@value #ADAM_WARMUP} and {@value #LBFGS_AFTER_WARMUP} iterations.
      */
     public static int[] iterations(Optimizer[] optimizers) {
         int n = optimizers.length;
-        if (n == 2 && optimizers[0] == Optimizer.ADAM && optimizers[1] == Optimizer.LBFGS) {
+        if (n == 2 && optimizers[0] instanceof Adam && optimizers[1] instanceof Lbfgs) {
             return new int[] {ADAM_WARMUP, LBFGS_AFTER_WARMUP};
         }
-        int[] lm = iterations(Optimizer.LM, n);
         int[] it = new int[n];
         for (int s = 0; s < n; s++) {
-            it[s] = optimizers[s] == Optimizer.LM ? lm[s] : iterations(optimizers[s], 1)[0];
+            if (optimizers[s] instanceof LevenbergMarquardt) {
+                it[s] = n == 1 ? 600 : s == n - 1 ? 400 : s == n - 2 ? 300 : 150;
+            } else {
+                it[s] = optimizers[s] instanceof Lbfgs ? 1000 : 2000;
+            }
         }
         return it;
     }
 
-    /** {@link #schedule(Optimizer[], int[], int[])} with one optimizer for every stage. */
-    public static List<Stage> schedule(Optimizer optimizer, int[] grids, int[] iterations) {
-        Optimizer[] all = new Optimizer[iterations.length];
-        Arrays.fill(all, optimizer);
-        return schedule(all, grids, iterations);
-    }
-
     /**
-     * A schedule of stages: one per entry of {@code optimizers} (with grid sizes for KANs), each with its
-     * iteration count and a weight proportional to its expected cost, iterations times
-     * (grid size + 10) (the constant stands for the work that does not grow with the grid), which
-     * shares out a total time limit set with {@link TrainingSettings.Builder#timeLimit}.
+     * A schedule of stages: one per entry of {@code optimizers} (with grid sizes per stage and layer
+     * for KANs), each with its iteration count and a weight proportional to its expected cost,
+     * iterations times (largest grid size + 10) (the constant stands for the work that does not
+     * grow with the grid), which shares out a total time limit ({@link Execution#withTimeLimit}).
      *
-     * @param optimizers  the optimizer of each stage
-     * @param grids       grid sizes per stage, or null for networks without grids
-     * @param iterations  iterations per stage
-     */
-    public static List<Stage> schedule(Optimizer[] optimizers, int[] grids, int[] iterations) {
-        int[][] perStage = null;
-        if (grids != null) {
-            perStage = new int[grids.length][];
-            for (int s = 0; s < grids.length; s++) {
-                perStage[s] = new int[] {grids[s]};
-            }
-        }
-        return schedule(optimizers, perStage, iterations);
-    }
-
-    /**
-     * Like {@link #schedule(Optimizer[], int[], int[])} with grid sizes per stage and layer (for
-     * example from {@code GridSchedule.capped}); a stage's cost weight uses its largest grid.
+     * @param optimizers the optimizer of each stage
+     * @param grids      grid sizes per stage and layer (for example from {@code GridSchedule.capped}),
+     *                   or null for networks without grids
+     * @param iterations iterations per stage
      */
     public static List<Stage> schedule(Optimizer[] optimizers, int[][] grids, int[] iterations) {
         int n = optimizers.length;

@@ -2,7 +2,8 @@ package org.kanpde.solver.train;
 
 import java.util.List;
 
-import org.kanpde.solver.metrics.ErrorMetrics;
+import org.kanpde.solver.solution.ErrorMetrics;
+import org.kanpde.solver.solution.Solution;
 
 /**
  * The outcome of training: the solution, the history and per-stage reports, and the final errors.
@@ -18,10 +19,16 @@ import org.kanpde.solver.metrics.ErrorMetrics;
  * @param messages    notable events in order
  * @param stopped     whether training was stopped on request before its schedule ended (the
  *                    solution then holds the best parameters of the interrupted stage)
+ * @param training    what the training was (points, schedule, loss, seed)
+ * @param execution   how it executed (threads, time limit, checkpoints)
+ * @param interiorPoints interior collocation points actually drawn (tensor schemes may draw fewer
+ *                    than requested)
+ * @param boundaryPoints boundary points actually drawn (0 with exactly imposed Dirichlet data)
  */
 public record TrainingResult(Solution solution, List<HistoryEntry> history, List<StageReport> stages, int iterations,
                              double wallSeconds, double loss, ErrorMetrics metrics, boolean diverged,
-                             List<String> messages, boolean stopped) {
+                             List<String> messages, boolean stopped, Training training, Execution execution,
+                             int interiorPoints, int boundaryPoints) {
 
     public TrainingResult {
         history = List.copyOf(history);

@@ -17,15 +17,15 @@ import org.kanpde.net.TrialFunction;
 import org.kanpde.net.kan.Kan;
 import org.kanpde.net.mlp.Mlp;
 import org.kanpde.net.parallel.ParallelRunner;
-import org.kanpde.solver.geometry.BoundarySample;
-import org.kanpde.solver.geometry.PointSet;
+import org.kanpde.solver.collocation.CollocationPoints;
 import org.kanpde.solver.io.ModelFile;
-import org.kanpde.solver.metrics.ErrorMeasure;
-import org.kanpde.solver.metrics.ErrorMetrics;
+import org.kanpde.solver.solution.ErrorMeasure;
+import org.kanpde.solver.solution.ErrorMetrics;
+import org.kanpde.solver.solution.Solution;
 import org.kanpde.solver.optim.Adam;
 import org.kanpde.solver.optim.Lbfgs;
-import org.kanpde.solver.optim.LevenbergMarquardt;
 import org.kanpde.solver.optim.MinimizerRun;
+import org.kanpde.solver.optim.Optimizer;
 import org.kanpde.solver.optim.OptimizerState;
 import org.kanpde.solver.problem.Problem;
 import org.kanpde.solver.residual.HardDirichletFunction;
@@ -51,7 +51,8 @@ import org.kanpde.solver.residual.ResidualSystem;
  */
 public final class TrainingSession implements AutoCloseable {
     private final Problem problem;
-    private final TrainingSettings settings;
+    private final Training training;
+    private final Execution execution;
     private final TrainingListener listener;
     private final ParallelRunner runner;
     private final ErrorMeasure measure;
@@ -61,16 +62,14 @@ public final class TrainingSession implements AutoCloseable {
     private final List<HistoryEntry> history = new ArrayList<>();
     private final List<StageReport> reports = new ArrayList<>();
     private final List<String> messages = new ArrayList<>();
-    private final long started = System.nanoTime();
+    private final long started;
     private final double elapsedBefore;
     /** What checkpoints record to be checked on resume (see {@link Checkpoint#settings()}). */
     private final Map<String, String> fingerprint;
     private volatile boolean stopRequested;
 
     private TrialFunction model;
-    private PointSet interior;
-    private BoundarySample boundary;
-    private int samplingSalt;
+    private CollocationPoints points;
     private int iterations;
     private boolean diverged;
     private boolean finished;
@@ -87,41 +86,43 @@ public final class TrainingSession implements AutoCloseable {
     private double stageElapsedBefore;
     private double stageCap;
 
-    private TrainingSession(Problem problem, TrialFunction model, TrainingSettings settings, TrainingListener listener,
-                            double elapsedBefore, Map<String, String> network) {
+    private TrainingSession(Problem problem, TrialFunction model, Training training, Execution execution,
+                            TrainingListener listener, double elapsedBefore, Map<String, String> network) {
         if (model.inputDimension() != problem.dimension()) {
             throw new IllegalArgumentException("the trial function takes " + model.inputDimension()
                     + "-D inputs but problem '" + problem.name() + "' is " + problem.dimension() + "-D");
         }
-        if (settings.hardDirichlet() && !problem.isPureDirichlet()) {
+        if (training.hardDirichlet() && !problem.isPureDirichlet()) {
             throw new IllegalArgumentException("hard Dirichlet enforcement needs Dirichlet conditions on every boundary part; "
                     + "problem '" + problem.name() + "' has others");
         }
         this.problem = problem;
         this.model = model;
-        this.settings = settings;
+        this.training = training;
+        this.execution = execution;
+        this.started = execution.clock().getAsLong();
         this.listener = listener == null ? TrainingListener.silent() : listener;
         this.elapsedBefore = elapsedBefore;
-        Map<String, String> recorded = new LinkedHashMap<>(settings.fingerprint());
+        Map<String, String> recorded = new LinkedHashMap<>(training.fingerprint());
         if (network != null) {
             recorded.putAll(network);
         }
         this.fingerprint = Collections.unmodifiableMap(recorded);
-        this.stages = settings.stages();
+        this.stages = training.stages();
         double weights = 0;
         for (Stage s : stages) {
             weights += s.weight();
         }
         this.totalWeight = weights;
-        this.runner = new ParallelRunner(settings.threads());
+        this.runner = new ParallelRunner(execution.threads());
         int d = problem.dimension();
-        int subdivisions = settings.quadratureSubdivisions(d);
+        int subdivisions = training.quadratureSubdivisions(d);
         this.measure = problem.hasExactSolution()
-                ? new ErrorMeasure(problem, problem.domain().quadrature(settings.quadraturePoints(), subdivisions))
+                ? new ErrorMeasure(problem, problem.domain().quadrature(training.quadraturePoints(), subdivisions))
                 : null;
         // the history samples the error often, so it uses a coarser rule than the final metrics
         this.historyMeasure = problem.hasExactSolution() && subdivisions > 1
-                ? new ErrorMeasure(problem, problem.domain().quadrature(settings.quadraturePoints(), subdivisions / 2))
+                ? new ErrorMeasure(problem, problem.domain().quadrature(training.quadraturePoints(), subdivisions / 2))
                 : measure;
     }
 
@@ -130,26 +131,27 @@ public final class TrainingSession implements AutoCloseable {
      * computed until the first {@link #step()} or {@link #run()}.
      *
      * @throws IllegalArgumentException if the trial function's input dimension differs from the
-     *                                  problem's, or the settings do not fit the problem
+     *                                  problem's, or the training does not fit the problem
      */
-    public static TrainingSession start(Problem problem, TrialFunction initial, TrainingSettings settings,
+    public static TrainingSession start(Problem problem, TrialFunction initial, Training training, Execution execution,
                                         TrainingListener listener) {
-        TrainingSession session = new TrainingSession(problem, initial.copy(), settings, listener, 0, network(initial));
+        TrainingSession session = new TrainingSession(problem, initial.copy(), training, execution, listener, 0,
+                network(initial));
         session.sample(0);
         return session;
     }
 
     /**
-     * Continues a checkpointed run: with the same problem and settings it makes exactly the steps
-     * the original run would have made. The initial network is not checked; see
-     * {@link #resume(Problem, TrialFunction, TrainingSettings, Checkpoint, TrainingListener)}.
+     * Continues a checkpointed run: with the same problem and training it makes exactly the steps
+     * the original run would have made (the execution may differ). The initial network is not
+     * checked; see {@link #resume(Problem, TrialFunction, Training, Execution, Checkpoint, TrainingListener)}.
      *
      * @throws CheckpointMismatchException if a setting differs from the one the checkpoint records
-     * @throws IllegalArgumentException    if the checkpoint does not fit the problem or settings
+     * @throws IllegalArgumentException    if the checkpoint does not fit the problem or training
      */
-    public static TrainingSession resume(Problem problem, TrainingSettings settings, Checkpoint checkpoint,
+    public static TrainingSession resume(Problem problem, Training training, Execution execution, Checkpoint checkpoint,
                                          TrainingListener listener) {
-        return resume(problem, null, settings, checkpoint, listener);
+        return resume(problem, null, training, execution, checkpoint, listener);
     }
 
     /**
@@ -160,20 +162,20 @@ public final class TrainingSession implements AutoCloseable {
      * @param initial the interrupted run's initial network, or null not to check it
      * @throws CheckpointMismatchException if a setting or the initial network differs from what the
      *                                     checkpoint records
-     * @throws IllegalArgumentException    if the checkpoint does not fit the problem or settings
+     * @throws IllegalArgumentException    if the checkpoint does not fit the problem or training
      */
-    public static TrainingSession resume(Problem problem, TrialFunction initial, TrainingSettings settings,
+    public static TrainingSession resume(Problem problem, TrialFunction initial, Training training, Execution execution,
                                          Checkpoint checkpoint, TrainingListener listener) {
         Map<String, String> network = initial == null ? null : network(initial);
-        checkpoint.checkFits(problem, settings, network);
+        checkpoint.checkFits(problem, training, network);
         Map<String, String> recorded = checkpoint.settings();
         if (recorded.containsKey(Checkpoint.MODEL)) {
             network = new LinkedHashMap<>();
             network.put(Checkpoint.MODEL, recorded.get(Checkpoint.MODEL));
             network.put(Checkpoint.INITIAL_PARAMETERS, recorded.get(Checkpoint.INITIAL_PARAMETERS));
         }
-        TrainingSession s = new TrainingSession(problem, checkpoint.model(), settings, listener, checkpoint.elapsedSeconds(),
-                network);
+        TrainingSession s = new TrainingSession(problem, checkpoint.model(), training, execution, listener,
+                checkpoint.elapsedSeconds(), network);
         s.history.addAll(checkpoint.history());
         s.messages.addAll(checkpoint.messages());
         if (recorded.isEmpty()) {
@@ -273,7 +275,7 @@ public final class TrainingSession implements AutoCloseable {
         ErrorMetrics metrics = measure == null ? null : measure.measure(evaluable, runner);
         double loss = run != null ? bestLoss : lastLoss;
         return new TrainingResult(new Solution(problem, evaluable), history, reports, iterations, elapsed(), loss, metrics,
-                diverged, messages, !finished);
+                diverged, messages, !finished, training, execution, points.interiorCount(), points.boundaryCount());
     }
 
     /** Everything needed to continue this run bit-identically (see {@link #resume}). */
@@ -287,8 +289,8 @@ public final class TrainingSession implements AutoCloseable {
         if (run != null) {
             scatter(current, system.freeParameters(), run.point());
         }
-        return new Checkpoint(problem.name(), settings.seed(), stages.size(), current, stageIndex, stageIterations,
-                run == null ? 0 : stageSeconds(), iterations, elapsed(), samplingSalt, diverged, lastLoss, state,
+        return new Checkpoint(problem.name(), training.seed(), stages.size(), current, stageIndex, stageIterations,
+                run == null ? 0 : stageSeconds(), iterations, elapsed(), points.salt(), diverged, lastLoss, state,
                 run == null ? null : best.clone(), bestLoss, history, messages, rs, fingerprint);
     }
 
@@ -337,16 +339,12 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private void sample(int salt) {
-        samplingSalt = salt;
-        long seed = settings.seed() * 1_000_003L + salt;
-        interior = problem.domain().sampleInterior(settings.interiorPoints(), settings.interiorSampling(), seed);
-        boundary = settings.hardDirichlet() || settings.boundaryPoints() == 0 ? null
-                : problem.domain().sampleBoundary(settings.boundaryPoints(), settings.boundarySampling(), seed + 7);
+        points = training.collocation().draw(problem.domain(), training.seed(), salt, !training.hardDirichlet());
     }
 
     private void beginStage() {
         Stage stage = stages.get(stageIndex);
-        if (stageIndex > 0 && stage.resample()) {
+        if (stageIndex > 0 && training.collocation().resampling()) {
             sample(stageIndex);
         }
         changeGrid(stage);
@@ -359,10 +357,7 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private void buildSystem() {
-        ResidualRows rows = ResidualRows.of(problem, interior, boundary, settings.boundaryWeight(), settings.hardDirichlet());
-        int[] free = model instanceof Kan ? ((Kan) model).parameterIndices(settings.trainableKan())
-                : allIndices(model.parameterCount());
-        system = new ResidualSystem(model, rows, free, runner);
+        system = training.residualSystem(problem, model, points, runner);
     }
 
     /** Opens the current stage on an optimizer run (fresh or restored). */
@@ -373,16 +368,16 @@ public final class TrainingSession implements AutoCloseable {
         bestLoss = bestValue;
         stageIterations = done;
         stageElapsedBefore = secondsBefore;
-        stageStart = System.nanoTime();
+        stageStart = execution.clock().getAsLong();
         double later = 0;
         for (int s = stageIndex + 1; s < stages.size(); s++) {
             later += stages.get(s).weight();
         }
         stageCap = stage.seconds();
-        if (Double.isFinite(settings.timeLimit())) {
+        if (Double.isFinite(execution.timeLimit())) {
             // later stages are guaranteed half of their weights' share of the limit
-            double reserve = 0.5 * settings.timeLimit() * later / totalWeight;
-            stageCap = Math.min(stageCap, settings.timeLimit() - (elapsed() - secondsBefore) - reserve);
+            double reserve = 0.5 * execution.timeLimit() * later / totalWeight;
+            stageCap = Math.min(stageCap, execution.timeLimit() - (elapsed() - secondsBefore) - reserve);
         }
         listener.stageStarted(stageIndex, stage, model.describe(), model.parameterCount());
     }
@@ -416,7 +411,7 @@ public final class TrainingSession implements AutoCloseable {
         }
         stageIterations++;
         iterations++;
-        if (!Double.isFinite(value) || value > settings.divergenceFactor() * bestLoss) {
+        if (!Double.isFinite(value) || value > training.divergenceFactor() * bestLoss) {
             // counted above: this iteration is the stage's stageIterations-th
             divergence(value, stageIterations);
             endStage(StopReason.DIVERGED);
@@ -428,7 +423,7 @@ public final class TrainingSession implements AutoCloseable {
         }
         system.setPoint(run.point());
         HistoryEntry entry = record(value, false);
-        if (settings.checkpointEvery() > 0 && iterations % settings.checkpointEvery() == 0) {
+        if (execution.checkpointEvery() > 0 && iterations % execution.checkpointEvery() == 0) {
             saveCheckpoint();
         }
         if (!listener.iteration(entry)) {
@@ -438,10 +433,10 @@ public final class TrainingSession implements AutoCloseable {
 
     private void saveCheckpoint() {
         try {
-            writeCheckpoint(settings.checkpointFile());
+            writeCheckpoint(execution.checkpointFile());
         } catch (IOException e) {
             // a full disk must not end a long run: report it and keep training
-            message("could not write checkpoint " + settings.checkpointFile() + ": " + e.getMessage());
+            message("could not write checkpoint " + execution.checkpointFile() + ": " + e.getMessage());
         }
     }
 
@@ -460,7 +455,7 @@ public final class TrainingSession implements AutoCloseable {
         if (reason == StopReason.DIVERGED) {
             finished = true;
         }
-        if (settings.checkpointEvery() > 0) {
+        if (execution.checkpointEvery() > 0) {
             saveCheckpoint();
         }
     }
@@ -473,19 +468,8 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private MinimizerRun start(Stage stage, ResidualSystem s, OptimizerState state) {
-        double[] x0 = s.currentPoint();
-        switch (stage.optimizer()) {
-            case LM:
-                LevenbergMarquardt lm = new LevenbergMarquardt().withRunner(runner);
-                return state == null ? lm.start(s, x0) : lm.resume(s, state);
-            case LBFGS:
-                return state == null ? new Lbfgs().start(s, x0) : new Lbfgs().resume(s, state);
-            case ADAM:
-                Adam adam = new Adam().withLearningRate(stage.learningRate());
-                return state == null ? adam.start(s, x0) : adam.resume(s, state);
-            default:
-                throw new IllegalStateException("unknown optimizer " + stage.optimizer());
-        }
+        Optimizer o = stage.optimizer();
+        return state == null ? o.start(s, s.currentPoint(), runner) : o.resume(s, state, runner);
     }
 
     private void changeGrid(Stage stage) {
@@ -508,19 +492,19 @@ public final class TrainingSession implements AutoCloseable {
         if (Arrays.equals(target, kan.gridSizes())) {
             return;
         }
-        double[] points = interior.coordinates();
-        if (settings.gridUpdate() && kan.layerCount() > 1) {
+        double[] coordinates = points.interior().coordinates();
+        if (training.gridUpdate() && kan.layerCount() > 1) {
             boolean[] hidden = new boolean[kan.layerCount()];
             Arrays.fill(hidden, 1, hidden.length, true);
-            kan = kan.updateGrid(points, settings.gridUniformFraction(), hidden);
+            kan = kan.updateGrid(coordinates, training.gridUniformFraction(), hidden);
         }
         String before = Arrays.toString(kan.gridSizes());
-        model = kan.extendGrid(target, points);
+        model = kan.extendGrid(target, coordinates);
         message("grid " + before + " -> " + Arrays.toString(target) + ": " + model.parameterCount() + " parameters");
     }
 
     private TrialFunction evaluable(TrialFunction network) {
-        if (!settings.hardDirichlet()) {
+        if (!training.hardDirichlet()) {
             return network;
         }
         return new HardDirichletFunction(network, problem.boundaryCondition(0).data(), problem.domain().distance());
@@ -530,7 +514,7 @@ public final class TrainingSession implements AutoCloseable {
         double rel = Double.NaN;
         Optimizer optimizer = stages.get(Math.min(stageIndex, stages.size() - 1)).optimizer();
         // cheap iterations get measured less often; counted in iterations so histories are reproducible
-        int interval = settings.metricsEvery() * (optimizer == Optimizer.ADAM ? 10 : optimizer == Optimizer.LBFGS ? 2 : 1);
+        int interval = training.metricsEvery() * (optimizer instanceof Adam ? 10 : optimizer instanceof Lbfgs ? 2 : 1);
         if (measure != null && (forceMeasure || iterations % interval == 0)) {
             rel = (forceMeasure ? measure : historyMeasure).measure(evaluable(model), runner).relL2();
         }
@@ -546,11 +530,11 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private double stageSeconds() {
-        return stageElapsedBefore + (System.nanoTime() - stageStart) * 1e-9;
+        return stageElapsedBefore + (execution.clock().getAsLong() - stageStart) * 1e-9;
     }
 
     private double elapsed() {
-        return elapsedBefore + (System.nanoTime() - started) * 1e-9;
+        return elapsedBefore + (execution.clock().getAsLong() - started) * 1e-9;
     }
 
     private static void scatter(TrialFunction f, int[] free, double[] x) {
@@ -558,14 +542,6 @@ public final class TrainingSession implements AutoCloseable {
         for (int a = 0; a < free.length; a++) {
             p[free[a]] = x[a];
         }
-    }
-
-    private static int[] allIndices(int n) {
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
-        return all;
     }
 
     private static int[] filled(int n, int value) {

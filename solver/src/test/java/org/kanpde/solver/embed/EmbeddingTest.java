@@ -23,7 +23,7 @@ import org.kanpde.solver.geometry.SamplingScheme;
 import org.kanpde.solver.problem.BoundaryCondition;
 import org.kanpde.solver.problem.Field;
 import org.kanpde.solver.problem.Problem;
-import org.kanpde.solver.train.Solution;
+import org.kanpde.solver.solution.Solution;
 import org.kanpde.solver.train.TrainingResult;
 
 /** What a simulation code does: define a problem in Java, solve it, use the solution through Hipparchus. */

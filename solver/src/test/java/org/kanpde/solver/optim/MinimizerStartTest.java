@@ -11,8 +11,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Start-point validation and copying, common to every minimizer of the package. */
 class MinimizerStartTest {
 
-    static Stream<Minimizer> minimizers() {
-        return Stream.of(new Adam(), new Lbfgs());
+    /** The first-order methods' start on any differentiable objective. */
+    @FunctionalInterface
+    interface Starter {
+        MinimizerRun start(DifferentiableObjective objective, double[] start);
+    }
+
+    static Stream<Starter> minimizers() {
+        Adam adam = new Adam();
+        Lbfgs lbfgs = new Lbfgs();
+        return Stream.of(adam::start, lbfgs::start);
     }
 
     /** An objective of the given dimension with a fixed value and gradient. */
@@ -35,14 +43,14 @@ class MinimizerStartTest {
 
     @ParameterizedTest
     @MethodSource("minimizers")
-    void rejectsStartOfWrongLength(Minimizer minimizer) {
+    void rejectsStartOfWrongLength(Starter minimizer) {
         LbfgsTest.assertMessage("dimension 3, got 2",
                 () -> minimizer.start(TestObjectives.rosenbrock(3), new double[2]));
     }
 
     @ParameterizedTest
     @MethodSource("minimizers")
-    void rejectsNonFiniteStartNamingIndexAndValue(Minimizer minimizer) {
+    void rejectsNonFiniteStartNamingIndexAndValue(Starter minimizer) {
         LbfgsTest.assertMessage("start[1] = NaN",
                 () -> minimizer.start(TestObjectives.rosenbrock(3), new double[] {0.0, Double.NaN, 0.0}));
         LbfgsTest.assertMessage("start[2] = -Infinity",
@@ -52,7 +60,7 @@ class MinimizerStartTest {
 
     @ParameterizedTest
     @MethodSource("minimizers")
-    void rejectsNonFiniteValueOrGradientAtStart(Minimizer minimizer) {
+    void rejectsNonFiniteValueOrGradientAtStart(Starter minimizer) {
         LbfgsTest.assertMessage("value at the start point must be finite, got Infinity",
                 () -> minimizer.start(constant(2, Double.POSITIVE_INFINITY, 0.0), new double[2]));
         LbfgsTest.assertMessage("gradient[0] = NaN",
@@ -61,14 +69,14 @@ class MinimizerStartTest {
 
     @ParameterizedTest
     @MethodSource("minimizers")
-    void rejectsEmptyObjective(Minimizer minimizer) {
+    void rejectsEmptyObjective(Starter minimizer) {
         LbfgsTest.assertMessage("dimension must be >= 1, got 0",
                 () -> minimizer.start(constant(0, 1.0, 0.0), new double[0]));
     }
 
     @ParameterizedTest
     @MethodSource("minimizers")
-    void copiesTheStartPointAndEvaluatesThere(Minimizer minimizer) {
+    void copiesTheStartPointAndEvaluatesThere(Starter minimizer) {
         double[] start = {-1.2, 1.0};
         MinimizerRun run = minimizer.start(TestObjectives.rosenbrock(2), start);
         assertNotSame(start, run.point());

@@ -25,18 +25,21 @@ import org.kanpde.solver.optim.MinimizerRun;
 import org.kanpde.solver.problem.Problem;
 import org.kanpde.solver.residual.ResidualRows;
 import org.kanpde.solver.residual.ResidualSystem;
-import org.kanpde.solver.train.Optimizer;
-import org.kanpde.solver.train.PinnTrainer;
+import org.kanpde.solver.optim.Adam;
+import org.kanpde.solver.optim.Lbfgs;
+import org.kanpde.solver.optim.LevenbergMarquardt;
 import org.kanpde.solver.train.Stage;
 import org.kanpde.solver.train.TrainingResult;
-import org.kanpde.solver.train.TrainingSettings;
+import org.kanpde.solver.train.Training;
+import org.kanpde.solver.Runs;
+import org.kanpde.solver.collocation.Collocation;
 
 /** Pruning and the sparsity penalty together with the solver's trainer and optimizers. */
 class PruneAndRegularizeTest {
 
-    private static TrainingSettings.Builder settings() {
-        return TrainingSettings.builder().interiorPoints(400).boundaryPoints(100)
-                .interiorSampling(SamplingScheme.SOBOL).threads(2).seed(1);
+    private static Training.Builder settings() {
+        return Training.builder()
+                .collocation(Collocation.of(400).withBoundaryPoints(100).withInteriorSampling(SamplingScheme.SOBOL)).seed(1);
     }
 
     @Test
@@ -49,8 +52,8 @@ class PruneAndRegularizeTest {
             kan.parameters()[first.baseScaleIndex(3, i)] = 0;
             kan.parameters()[first.splineScaleIndex(3, i)] = 0;
         }
-        TrainingResult trained = PinnTrainer.train(problem, kan,
-                settings().stage(Stage.of(Optimizer.LM).withIterations(60)).build(), null);
+        TrainingResult trained = Runs.train(problem, kan,
+                settings().stage(Stage.of(new LevenbergMarquardt()).withIterations(60)).build(), null);
         Kan net = (Kan) trained.solution().function();
         double[] points = problem.domain().sampleInterior(500, SamplingScheme.SOBOL, 3).coordinates();
         Pruning pruning = new Pruner().prune(net, points);
@@ -66,8 +69,8 @@ class PruneAndRegularizeTest {
             assertEquals(a.forward(z, 0).laplacian(), b.forward(z, 0).laplacian(), 1e-9);
         }
         // the same trainer continues on the smaller network, with grid extension
-        TrainingResult more = PinnTrainer.train(problem, smaller,
-                settings().stage(Stage.of(Optimizer.LM).withGrid(10).withIterations(60)).build(), null);
+        TrainingResult more = Runs.train(problem, smaller,
+                settings().stage(Stage.of(new LevenbergMarquardt()).withGrid(10).withIterations(60)).build(), null);
         assertTrue(more.metrics().relL2() < trained.metrics().relL2(),
                 "pruned and retrained " + more.metrics() + " vs trained " + trained.metrics());
     }

@@ -21,11 +21,14 @@ import org.kanpde.solver.geometry.SamplingScheme;
 import org.kanpde.solver.problem.BoundaryCondition;
 import org.kanpde.solver.problem.Field;
 import org.kanpde.solver.problem.Problem;
-import org.kanpde.solver.train.Optimizer;
-import org.kanpde.solver.train.PinnTrainer;
+import org.kanpde.solver.optim.Adam;
+import org.kanpde.solver.optim.Lbfgs;
+import org.kanpde.solver.optim.LevenbergMarquardt;
 import org.kanpde.solver.train.Stage;
 import org.kanpde.solver.train.TrainingResult;
-import org.kanpde.solver.train.TrainingSettings;
+import org.kanpde.solver.train.Training;
+import org.kanpde.solver.Runs;
+import org.kanpde.solver.collocation.Collocation;
 
 /**
  * Acceptance: a [2,2,1] KAN trained on -Laplace u = f with u = sin(pi x) sin(pi y) (the catalogue's
@@ -38,23 +41,23 @@ import org.kanpde.solver.train.TrainingSettings;
  */
 class SymbolicPoissonTest {
 
-    private static TrainingSettings.Builder settings(long seed) {
-        return TrainingSettings.builder().interiorPoints(1000).boundaryPoints(200)
-                .interiorSampling(SamplingScheme.SOBOL).threads(2).seed(seed);
+    private static Training.Builder settings(long seed) {
+        return Training.builder()
+                .collocation(Collocation.of(1000).withBoundaryPoints(200).withInteriorSampling(SamplingScheme.SOBOL)).seed(seed);
     }
 
     private static TrainingResult train(Problem problem, org.kanpde.net.TrialFunction f, long seed, int iterations) {
-        return PinnTrainer.train(problem, f, settings(seed).stage(Stage.of(Optimizer.LM).withIterations(iterations)).build(),
+        return Runs.train(problem, f, settings(seed).stage(Stage.of(new LevenbergMarquardt()).withIterations(iterations)).build(),
                 null);
     }
 
     /** The whole path for one seed; null if it does not reach the exact formula. */
     private static SymbolicKan symbolicSolution(Problem problem, long seed) {
         Kan kan = Kan.builder().widths(2, 2, 1).gridSize(5).degree(3).inputRange(-1, 1).seed(seed).build();
-        TrainingResult trained = PinnTrainer.train(problem, kan, settings(seed)
-                .stage(Stage.of(Optimizer.LM).withGrid(5).withIterations(100))
-                .stage(Stage.of(Optimizer.LM).withGrid(10).withIterations(100))
-                .stage(Stage.of(Optimizer.LM).withGrid(20).withIterations(100)).build(), null);
+        TrainingResult trained = Runs.train(problem, kan, settings(seed)
+                .stage(Stage.of(new LevenbergMarquardt()).withGrid(5).withIterations(100))
+                .stage(Stage.of(new LevenbergMarquardt()).withGrid(10).withIterations(100))
+                .stage(Stage.of(new LevenbergMarquardt()).withGrid(20).withIterations(100)).build(), null);
         SymbolicKan net = SymbolicKan.of((Kan) trained.solution().function());
         double[] points = problem.domain().sampleInterior(1000, SamplingScheme.SOBOL, 5).coordinates();
         SymbolicFitter fitter = new SymbolicFitter();

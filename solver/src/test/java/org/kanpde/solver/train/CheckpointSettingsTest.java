@@ -26,6 +26,11 @@ import org.kanpde.solver.TestProblems;
 import org.kanpde.solver.geometry.SamplingScheme;
 import org.kanpde.solver.io.ModelFileException;
 import org.kanpde.solver.problem.Problem;
+import org.kanpde.solver.optim.LevenbergMarquardt;
+import org.kanpde.solver.optim.Adam;
+import org.kanpde.solver.optim.Lbfgs;
+import org.kanpde.solver.Runs;
+import org.kanpde.solver.collocation.Collocation;
 
 /** A checkpoint records the settings and initial network of its run, and resuming checks them. */
 class CheckpointSettingsTest {
@@ -34,10 +39,13 @@ class CheckpointSettingsTest {
 
     private static final Problem PROBLEM = TestProblems.poisson2dSin();
 
-    private static TrainingSettings.Builder settings() {
-        return TrainingSettings.builder().interiorPoints(120).boundaryPoints(30).threads(1).seed(3)
-                .stage(Stage.of(Optimizer.LM).withIterations(4))
-                .stage(Stage.of(Optimizer.ADAM).withGrid(6).withLearningRate(1e-3).withIterations(4));
+    private static final Collocation POINTS = Collocation.of(120).withBoundaryPoints(30);
+    private static final Execution ONE_THREAD = Execution.defaults().withThreads(1);
+
+    private static Training.Builder settings() {
+        return Training.builder().collocation(POINTS).seed(3)
+                .stage(Stage.of(new LevenbergMarquardt()).withIterations(4))
+                .stage(Stage.of(new Adam().withLearningRate(1e-3)).withGrid(6).withIterations(4));
     }
 
     private static Kan kan(long seed) {
@@ -47,7 +55,7 @@ class CheckpointSettingsTest {
     /** A checkpoint after {@code steps} iterations. */
     private Checkpoint checkpoint(int steps) throws Exception {
         Path file = dir.resolve("c" + steps + ".json");
-        try (TrainingSession session = TrainingSession.start(PROBLEM, kan(5), settings().build(), null)) {
+        try (TrainingSession session = TrainingSession.start(PROBLEM, kan(5), settings().build(), ONE_THREAD, null)) {
             for (int i = 0; i < steps; i++) {
                 assertTrue(session.step());
             }
@@ -58,37 +66,42 @@ class CheckpointSettingsTest {
 
     static Stream<Arguments> changes() {
         return Stream.of(
-                Arguments.of("interiorPoints", "120", "121", (UnaryOperator<TrainingSettings.Builder>) b -> b.interiorPoints(121)),
-                Arguments.of("boundaryPoints", "30", "31", (UnaryOperator<TrainingSettings.Builder>) b -> b.boundaryPoints(31)),
-                Arguments.of("boundaryWeight", "1000.0", "10.0", (UnaryOperator<TrainingSettings.Builder>) b -> b.boundaryWeight(10)),
+                Arguments.of("interiorPoints", "120", "121", (UnaryOperator<Training.Builder>) b -> b.collocation(POINTS.withInteriorPoints(121))),
+                Arguments.of("boundaryPoints", "30", "31", (UnaryOperator<Training.Builder>) b -> b.collocation(POINTS.withBoundaryPoints(31))),
+                Arguments.of("boundaryWeight", "1000.0", "10.0", (UnaryOperator<Training.Builder>) b -> b.boundaryWeight(10)),
                 Arguments.of("interiorSampling", "random", "sobol",
-                        (UnaryOperator<TrainingSettings.Builder>) b -> b.interiorSampling(SamplingScheme.SOBOL)),
-                Arguments.of("hardDirichlet", "false", "true", (UnaryOperator<TrainingSettings.Builder>) b -> b.hardDirichlet(true)),
-                Arguments.of("stage 1 iterations", "4", "5", (UnaryOperator<TrainingSettings.Builder>) b -> b.stages(
-                        java.util.List.of(Stage.of(Optimizer.LM).withIterations(5),
-                                Stage.of(Optimizer.ADAM).withGrid(6).withLearningRate(1e-3).withIterations(4)))),
-                Arguments.of("stage 2 optimizer", "adam", "lbfgs", (UnaryOperator<TrainingSettings.Builder>) b -> b.stages(
-                        java.util.List.of(Stage.of(Optimizer.LM).withIterations(4),
-                                Stage.of(Optimizer.LBFGS).withGrid(6).withIterations(4)))),
-                Arguments.of("stage 2 grid", "[6]", "[7]", (UnaryOperator<TrainingSettings.Builder>) b -> b.stages(
-                        java.util.List.of(Stage.of(Optimizer.LM).withIterations(4),
-                                Stage.of(Optimizer.ADAM).withGrid(7).withLearningRate(1e-3).withIterations(4)))),
-                Arguments.of("stage 2 learningRate", "0.001", "0.01", (UnaryOperator<TrainingSettings.Builder>) b -> b.stages(
-                        java.util.List.of(Stage.of(Optimizer.LM).withIterations(4),
-                                Stage.of(Optimizer.ADAM).withGrid(6).withLearningRate(1e-2).withIterations(4)))),
-                Arguments.of("stages", "2", "1", (UnaryOperator<TrainingSettings.Builder>) b -> b.stages(
-                        java.util.List.of(Stage.of(Optimizer.LM).withIterations(4)))),
-                Arguments.of("seed", "3", "4", (UnaryOperator<TrainingSettings.Builder>) b -> b.seed(4)));
+                        (UnaryOperator<Training.Builder>) b -> b.collocation(POINTS.withInteriorSampling(SamplingScheme.SOBOL))),
+                Arguments.of("hardDirichlet", "false", "true", (UnaryOperator<Training.Builder>) b -> b.hardDirichlet(true)),
+                Arguments.of("stage 1 iterations", "4", "5", (UnaryOperator<Training.Builder>) b -> b.stages(
+                        java.util.List.of(Stage.of(new LevenbergMarquardt()).withIterations(5),
+                                Stage.of(new Adam().withLearningRate(1e-3)).withGrid(6).withIterations(4)))),
+                Arguments.of("stage 2 optimizer", "adam", "lbfgs", (UnaryOperator<Training.Builder>) b -> b.stages(
+                        java.util.List.of(Stage.of(new LevenbergMarquardt()).withIterations(4),
+                                Stage.of(new Lbfgs()).withGrid(6).withIterations(4)))),
+                Arguments.of("stage 2 grid", "[6]", "[7]", (UnaryOperator<Training.Builder>) b -> b.stages(
+                        java.util.List.of(Stage.of(new LevenbergMarquardt()).withIterations(4),
+                                Stage.of(new Adam().withLearningRate(1e-3)).withGrid(7).withIterations(4)))),
+                Arguments.of("stage 2 learningRate", "0.001", "0.01", (UnaryOperator<Training.Builder>) b -> b.stages(
+                        java.util.List.of(Stage.of(new LevenbergMarquardt()).withIterations(4),
+                                Stage.of(new Adam().withLearningRate(1e-2)).withGrid(6).withIterations(4)))),
+                Arguments.of("stages", "2", "1", (UnaryOperator<Training.Builder>) b -> b.stages(
+                        java.util.List.of(Stage.of(new LevenbergMarquardt()).withIterations(4)))),
+                Arguments.of("resampling", "false", "true",
+                        (UnaryOperator<Training.Builder>) b -> b.collocation(POINTS.withResampling(true))),
+                Arguments.of("stage 1 initialDamping", "0.001", "0.01", (UnaryOperator<Training.Builder>) b -> b.stages(
+                        java.util.List.of(Stage.of(new LevenbergMarquardt().withInitialDamping(1e-2)).withIterations(4),
+                                Stage.of(new Adam().withLearningRate(1e-3)).withGrid(6).withIterations(4)))),
+                Arguments.of("seed", "3", "4", (UnaryOperator<Training.Builder>) b -> b.seed(4)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("changes")
     void a_changed_setting_is_rejected_by_name(String setting, String recorded, String current,
-                                               UnaryOperator<TrainingSettings.Builder> change) throws Exception {
+                                               UnaryOperator<Training.Builder> change) throws Exception {
         Checkpoint c = checkpoint(2);
-        TrainingSettings changed = change.apply(settings()).build();
+        Training changed = change.apply(settings()).build();
         CheckpointMismatchException e = assertThrows(CheckpointMismatchException.class,
-                () -> TrainingSession.resume(PROBLEM, kan(5), changed, c, null));
+                () -> TrainingSession.resume(PROBLEM, kan(5), changed, ONE_THREAD, c, null));
         assertEquals(setting, e.setting(), e.getMessage());
         assertEquals(recorded, e.recorded());
         assertEquals(current, e.current());
@@ -96,11 +109,10 @@ class CheckpointSettingsTest {
     }
 
     @Test
-    void threads_time_limits_and_checkpoint_files_may_change() throws Exception {
+    void another_execution_may_resume_the_run() throws Exception {
         Checkpoint c = checkpoint(2);
-        TrainingSettings other = settings().threads(2).timeLimit(500).checkpoint(dir.resolve("x.json"), 3).build();
-        assertEquals(settings().build().fingerprint(), other.fingerprint());
-        try (TrainingSession s = TrainingSession.resume(PROBLEM, kan(5), other, c, null)) {
+        Execution other = Execution.defaults().withThreads(2).withTimeLimit(500).withCheckpoint(dir.resolve("x.json"), 3);
+        try (TrainingSession s = TrainingSession.resume(PROBLEM, kan(5), settings().build(), other, c, null)) {
             assertFalse(s.run().stopped());
         }
     }
@@ -110,22 +122,22 @@ class CheckpointSettingsTest {
         Checkpoint c = checkpoint(2);
         Kan wider = Kan.builder().widths(2, 3, 1).gridSize(4).degree(3).inputRange(-1, 1).seed(5).build();
         CheckpointMismatchException e = assertThrows(CheckpointMismatchException.class,
-                () -> TrainingSession.resume(PROBLEM, wider, settings().build(), c, null));
+                () -> TrainingSession.resume(PROBLEM, wider, settings().build(), ONE_THREAD, c, null));
         assertEquals(Checkpoint.MODEL, e.setting());
         assertEquals("KAN [2,2,1] G=4 k=3", e.recorded());
         assertEquals("KAN [2,3,1] G=4 k=3", e.current());
         e = assertThrows(CheckpointMismatchException.class,
-                () -> TrainingSession.resume(PROBLEM, kan(6), settings().build(), c, null));
+                () -> TrainingSession.resume(PROBLEM, kan(6), settings().build(), ONE_THREAD, c, null));
         assertEquals(Checkpoint.INITIAL_PARAMETERS, e.setting());
         // without an initial network only the settings are checked
-        TrainingSession.resume(PROBLEM, settings().build(), c, null).close();
+        TrainingSession.resume(PROBLEM, settings().build(), ONE_THREAD, c, null).close();
     }
 
     @Test
     void a_resumed_run_records_the_same_settings_for_the_next_resume() throws Exception {
         Checkpoint c = checkpoint(2);
         Path again = dir.resolve("again.json");
-        try (TrainingSession s = TrainingSession.resume(PROBLEM, kan(5), settings().build(), c, null)) {
+        try (TrainingSession s = TrainingSession.resume(PROBLEM, kan(5), settings().build(), ONE_THREAD, c, null)) {
             s.step();
             s.writeCheckpoint(again);
         }
@@ -135,9 +147,9 @@ class CheckpointSettingsTest {
 
     @Test
     void version_1_checkpoints_still_resume_bit_identically_with_a_warning() throws Exception {
-        TrainingResult reference = PinnTrainer.train(PROBLEM, kan(5), settings().build(), null);
+        TrainingResult reference = Runs.train(PROBLEM, kan(5), settings().build(), ONE_THREAD, null);
         Path file = dir.resolve("v2.json");
-        try (TrainingSession session = TrainingSession.start(PROBLEM, kan(5), settings().build(), null)) {
+        try (TrainingSession session = TrainingSession.start(PROBLEM, kan(5), settings().build(), ONE_THREAD, null)) {
             for (int i = 0; i < 5; i++) {
                 session.step();
             }
@@ -152,7 +164,7 @@ class CheckpointSettingsTest {
         Checkpoint old = CheckpointFile.read(v1);
         assertTrue(old.settings().isEmpty());
         TrainingResult resumed;
-        try (TrainingSession s = TrainingSession.resume(PROBLEM, kan(5), settings().build(), old, null)) {
+        try (TrainingSession s = TrainingSession.resume(PROBLEM, kan(5), settings().build(), ONE_THREAD, old, null)) {
             resumed = s.run();
         }
         assertArrayEquals(reference.solution().function().parameters(), resumed.solution().function().parameters(), 0.0);
@@ -178,7 +190,7 @@ class CheckpointSettingsTest {
         Files.writeString(file, json.writeValueAsString(root));
         Checkpoint wrong = CheckpointFile.read(file);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TrainingSession.resume(PROBLEM, kan(5), settings().build(), wrong, null));
+                () -> TrainingSession.resume(PROBLEM, kan(5), settings().build(), ONE_THREAD, wrong, null));
         assertTrue(e.getMessage().contains("stage index 9"), e.getMessage());
 
         checkpoint(6);
@@ -191,8 +203,8 @@ class CheckpointSettingsTest {
 
     @Test
     void no_checkpoint_undoes_a_checkpoint_setting() {
-        TrainingSettings s = settings().checkpoint(dir.resolve("k.json"), 5).noCheckpoint().build();
-        assertNull(s.checkpointFile());
-        assertEquals(0, s.checkpointEvery());
+        Execution e = ONE_THREAD.withCheckpoint(dir.resolve("k.json"), 5).withoutCheckpoint();
+        assertNull(e.checkpointFile());
+        assertEquals(0, e.checkpointEvery());
     }
 }

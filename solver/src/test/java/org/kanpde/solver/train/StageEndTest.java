@@ -15,17 +15,20 @@ import org.kanpde.solver.geometry.Box;
 import org.kanpde.solver.problem.BoundaryCondition;
 import org.kanpde.solver.problem.Field;
 import org.kanpde.solver.problem.Problem;
+import org.kanpde.solver.optim.Adam;
+import org.kanpde.solver.Runs;
+import org.kanpde.solver.collocation.Collocation;
 
 /** How stages end: divergence reports the iteration it happened at; an exactly zero gradient is convergence. */
 class StageEndTest {
+    private static final Execution ONE_THREAD = Execution.defaults().withThreads(1);
 
     @Test
     void divergence_names_the_iteration_the_stage_report_counts() {
         // Adam steps of about the learning rate (1) on every coefficient blow the loss up at once
-        TrainingSettings s = TrainingSettings.builder().interiorPoints(60).boundaryPoints(20).threads(1).seed(1)
-                .divergenceFactor(1.5).stage(Stage.of(Optimizer.ADAM).withLearningRate(1.0).withIterations(20)).build();
+        Training s = Runs.small(60, 20).divergenceFactor(1.5).stage(Stage.of(new Adam().withLearningRate(1.0)).withIterations(20)).build();
         Kan kan = Kan.builder().widths(2, 2, 1).gridSize(4).degree(3).inputRange(-1, 1).seed(2).build();
-        TrainingResult r = PinnTrainer.train(TestProblems.poisson2dSin(), kan, s, null);
+        TrainingResult r = Runs.train(TestProblems.poisson2dSin(), kan, s, ONE_THREAD, null);
         assertTrue(r.diverged());
         StageReport report = r.stages().get(0);
         assertEquals(StopReason.DIVERGED, report.reason());
@@ -43,9 +46,9 @@ class StageEndTest {
                 .boundary(BoundaryCondition.dirichlet(Field.constant(0))).build();
         int[] widths = {2, 4, 1};
         Mlp flat = Mlp.withParameters(widths, Activation.TANH, new double[(int) Mlp.parameterCount(widths)]);
-        TrainingSettings s = TrainingSettings.builder().interiorPoints(30).boundaryPoints(10).threads(1)
-                .stages(List.of(Stage.of(Optimizer.ADAM).withIterations(5))).build();
-        TrainingResult r = PinnTrainer.train(zero, flat, s, null);
+        Training s = Training.builder().collocation(Collocation.of(30).withBoundaryPoints(10))
+                .stages(List.of(Stage.of(new Adam()).withIterations(5))).build();
+        TrainingResult r = Runs.train(zero, flat, s, ONE_THREAD, null);
         assertFalse(r.diverged(), r.messages().toString());
         assertEquals(StopReason.NO_PROGRESS, r.stages().get(0).reason());
         assertEquals(1.0, r.loss(), 1e-12);

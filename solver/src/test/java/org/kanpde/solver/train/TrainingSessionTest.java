@@ -20,6 +20,11 @@ import org.kanpde.net.kan.Kan;
 import org.kanpde.solver.TestProblems;
 import org.kanpde.solver.io.ModelFileException;
 import org.kanpde.solver.problem.Problem;
+import org.kanpde.solver.optim.LevenbergMarquardt;
+import org.kanpde.solver.optim.Adam;
+import org.kanpde.solver.optim.Lbfgs;
+import org.kanpde.solver.Runs;
+import org.kanpde.solver.collocation.Collocation;
 
 class TrainingSessionTest {
     @TempDir
@@ -28,12 +33,15 @@ class TrainingSessionTest {
     private static final Problem PROBLEM = TestProblems.poisson2dSin();
 
     /** Every optimizer, a grid extension and a resampled stage: all the state a checkpoint must carry. */
-    private static TrainingSettings settings(int threads) {
-        return TrainingSettings.builder().interiorPoints(150).boundaryPoints(40).threads(threads).seed(3)
-                .stage(Stage.of(Optimizer.LM).withIterations(6))
-                .stage(Stage.of(Optimizer.LM).withGrid(6).withIterations(5))
-                .stage(Stage.of(Optimizer.ADAM).withLearningRate(1e-3).withIterations(5).withResampling(true))
-                .stage(Stage.of(Optimizer.LBFGS).withIterations(5)).build();
+    private static final Training TRAINING = Training.builder()
+            .collocation(Collocation.of(150).withBoundaryPoints(40).withResampling(true)).seed(3)
+            .stage(Stage.of(new LevenbergMarquardt()).withIterations(6))
+            .stage(Stage.of(new LevenbergMarquardt()).withGrid(6).withIterations(5))
+            .stage(Stage.of(new Adam().withLearningRate(1e-3)).withIterations(5))
+            .stage(Stage.of(new Lbfgs()).withIterations(5)).build();
+
+    private static Execution threads(int n) {
+        return Execution.defaults().withThreads(n);
     }
 
     private static Kan kan() {
@@ -45,7 +53,7 @@ class TrainingSessionTest {
     }
 
     private static TrainingResult uninterrupted() {
-        return PinnTrainer.train(PROBLEM, kan(), settings(2), null);
+        return Runs.train(PROBLEM, kan(), TRAINING, threads(2), null);
     }
 
     @ParameterizedTest
@@ -53,7 +61,7 @@ class TrainingSessionTest {
     void aCheckpointResumesBitIdentically(int stepsBefore) throws Exception {
         TrainingResult reference = uninterrupted();
         Path file = dir.resolve("checkpoint.json");
-        try (TrainingSession session = TrainingSession.start(PROBLEM, kan(), settings(2), null)) {
+        try (TrainingSession session = TrainingSession.start(PROBLEM, kan(), TRAINING, threads(2), null)) {
             for (int i = 0; i < stepsBefore; i++) {
                 assertTrue(session.step());
             }
@@ -62,7 +70,7 @@ class TrainingSessionTest {
         Checkpoint checkpoint = CheckpointFile.read(file);
         TrainingResult resumed;
         // a different thread count: results must not depend on it
-        try (TrainingSession session = TrainingSession.resume(PROBLEM, settings(1), checkpoint, null)) {
+        try (TrainingSession session = TrainingSession.resume(PROBLEM, TRAINING, threads(1), checkpoint, null)) {
             resumed = session.run();
         }
         assertFalse(resumed.stopped());
@@ -81,14 +89,16 @@ class TrainingSessionTest {
     void aStopRequestFromAnotherThreadPausesAndRunResumes() throws Exception {
         TrainingResult reference = uninterrupted();
         CountDownLatch third = new CountDownLatch(1);
+        CountDownLatch stopRequested = new CountDownLatch(1);
         AtomicReference<TrainingResult> paused = new AtomicReference<>();
-        try (TrainingSession session = TrainingSession.start(PROBLEM, kan(), settings(2), new TrainingListener() {
+        try (TrainingSession session = TrainingSession.start(PROBLEM, kan(), TRAINING, threads(2), new TrainingListener() {
             @Override
             public boolean iteration(HistoryEntry entry) {
                 if (entry.iteration() == 3) {
+                    // hold the training thread until the stop request is in: no timing involved
                     third.countDown();
                     try {
-                        Thread.sleep(200);
+                        stopRequested.await();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -100,10 +110,10 @@ class TrainingSessionTest {
             worker.start();
             third.await();
             session.requestStop();
+            stopRequested.countDown();
             worker.join();
             assertTrue(paused.get().stopped());
-            assertTrue(paused.get().iterations() >= 3 && paused.get().iterations() < reference.iterations(),
-                    "paused after " + paused.get().iterations());
+            assertEquals(3, paused.get().iterations(), "run() returns after the iteration in progress");
             TrainingResult finished = session.run();
             assertFalse(finished.stopped());
             assertTrue(session.isFinished());
@@ -115,16 +125,16 @@ class TrainingSessionTest {
     @Test
     void checkpointsRejectOtherProblemsSettingsAndBrokenFiles() throws Exception {
         Path file = dir.resolve("c.json");
-        try (TrainingSession session = TrainingSession.start(PROBLEM, kan(), settings(1), null)) {
+        try (TrainingSession session = TrainingSession.start(PROBLEM, kan(), TRAINING, threads(1), null)) {
             session.step();
             session.writeCheckpoint(file);
         }
         Checkpoint c = CheckpointFile.read(file);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TrainingSession.resume(TestProblems.mixed(), settings(1), c, null));
+                () -> TrainingSession.resume(TestProblems.mixed(), TRAINING, threads(1), c, null));
         assertTrue(e.getMessage().contains("poisson2d-sin"), e.getMessage());
-        TrainingSettings otherSeed = settings(1).toBuilder().seed(99).build();
-        e = assertThrows(IllegalArgumentException.class, () -> TrainingSession.resume(PROBLEM, otherSeed, c, null));
+        Training otherSeed = TRAINING.toBuilder().seed(99).build();
+        e = assertThrows(IllegalArgumentException.class, () -> TrainingSession.resume(PROBLEM, otherSeed, threads(1), c, null));
         assertTrue(e.getMessage().contains("seed 3"), e.getMessage());
         String text = Files.readString(file);
         Files.writeString(file, text.substring(0, text.length() / 3));
@@ -132,14 +142,14 @@ class TrainingSessionTest {
         assertTrue(broken.getMessage().contains(file.toString()), broken.getMessage());
         Files.writeString(file, text.replace("\"method\" : \"lm\"", "\"method\" : \"adam\""));
         Checkpoint wrong = CheckpointFile.read(file);
-        e = assertThrows(IllegalArgumentException.class, () -> TrainingSession.resume(PROBLEM, settings(1), wrong, null));
+        e = assertThrows(IllegalArgumentException.class, () -> TrainingSession.resume(PROBLEM, TRAINING, threads(1), wrong, null));
         assertTrue(e.getMessage().contains("adam"), e.getMessage());
     }
 
     @Test
     void resultsAreBitIdenticalAcrossThreadCountsAndRuns() {
-        List<TrainingResult> results = List.of(PinnTrainer.train(PROBLEM, kan(), settings(1), null),
-                PinnTrainer.train(PROBLEM, kan(), settings(2), null), PinnTrainer.train(PROBLEM, kan(), settings(3), null));
+        List<TrainingResult> results = List.of(Runs.train(PROBLEM, kan(), TRAINING, threads(1), null),
+                Runs.train(PROBLEM, kan(), TRAINING, threads(2), null), Runs.train(PROBLEM, kan(), TRAINING, threads(3), null));
         for (TrainingResult r : results) {
             assertArrayEquals(results.get(0).solution().function().parameters(), r.solution().function().parameters(), 0.0);
             assertArrayEquals(losses(results.get(0)), losses(r), 0.0);

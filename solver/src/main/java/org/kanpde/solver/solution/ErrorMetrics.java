@@ -1,4 +1,4 @@
-package org.kanpde.solver.metrics;
+package org.kanpde.solver.solution;
 
 /**
  * Errors of an approximation u against the exact solution u*, by quadrature:

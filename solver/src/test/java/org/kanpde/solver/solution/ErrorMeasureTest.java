@@ -1,4 +1,4 @@
-package org.kanpde.solver.metrics;
+package org.kanpde.solver.solution;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

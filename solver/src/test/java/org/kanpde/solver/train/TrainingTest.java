@@ -11,14 +11,20 @@ import org.junit.jupiter.api.Test;
 import org.kanpde.net.kan.Kan;
 import org.kanpde.net.kan.ParameterKind;
 import org.kanpde.net.mlp.Mlp;
+import org.kanpde.solver.Runs;
 import org.kanpde.solver.TestProblems;
+import org.kanpde.solver.collocation.Collocation;
 import org.kanpde.solver.geometry.SamplingScheme;
 import org.kanpde.solver.problem.Problem;
+import org.kanpde.solver.optim.LevenbergMarquardt;
+import org.kanpde.solver.optim.Adam;
+import org.kanpde.solver.optim.Lbfgs;
 
-class PinnTrainerTest {
+/** Training runs of small networks: accuracy, boundary conditions, optimizers, divergence, reproducibility. */
+class TrainingTest {
 
-    private static TrainingSettings.Builder small(int interior, int boundary) {
-        return TrainingSettings.builder().interiorPoints(interior).boundaryPoints(boundary).threads(2).seed(1);
+    private static Training.Builder small(int interior, int boundary) {
+        return Runs.small(interior, boundary);
     }
 
     @Test
@@ -26,11 +32,12 @@ class PinnTrainerTest {
         Problem problem = TestProblems.poisson1d();
         Kan kan = Kan.builder().widths(1, 2, 1).gridSize(5).degree(5).inputRange(-1, 1).seed(1).build();
         // quasi-random points: 200 random ones leave gaps in 1-D that the G=20 network fits across
-        TrainingSettings settings = small(200, 2).interiorSampling(SamplingScheme.SOBOL)
-                .stage(Stage.of(Optimizer.LM).withGrid(5).withIterations(100))
-                .stage(Stage.of(Optimizer.LM).withGrid(10).withIterations(100))
-                .stage(Stage.of(Optimizer.LM).withGrid(20).withIterations(100)).build();
-        TrainingResult result = PinnTrainer.train(problem, kan, settings, null);
+        Training settings = small(200, 2)
+                .collocation(Collocation.of(200).withBoundaryPoints(2).withInteriorSampling(SamplingScheme.SOBOL))
+                .stage(Stage.of(new LevenbergMarquardt()).withGrid(5).withIterations(100))
+                .stage(Stage.of(new LevenbergMarquardt()).withGrid(10).withIterations(100))
+                .stage(Stage.of(new LevenbergMarquardt()).withGrid(20).withIterations(100)).build();
+        TrainingResult result = Runs.train(problem, kan, settings, null);
         assertTrue(result.metrics().relL2() < 1e-6, "relative L2 " + result.metrics());
         assertEquals(3, result.stages().size());
         assertFalse(result.diverged());
@@ -43,10 +50,11 @@ class PinnTrainerTest {
     void small2dKanAndMlpConverge() {
         Problem problem = TestProblems.poisson2dSin();
         Kan kan = Kan.builder().widths(2, 3, 1).gridSize(5).degree(3).inputRange(-1, 1).seed(2).build();
-        TrainingSettings settings = small(400, 80).interiorSampling(SamplingScheme.SOBOL)
-                .stage(Stage.of(Optimizer.LM).withIterations(50))
-                .stage(Stage.of(Optimizer.LM).withGrid(10).withIterations(50)).build();
-        TrainingResult kanResult = PinnTrainer.train(problem, kan, settings, null);
+        Training settings = small(400, 80)
+                .collocation(Collocation.of(400).withBoundaryPoints(80).withInteriorSampling(SamplingScheme.SOBOL))
+                .stage(Stage.of(new LevenbergMarquardt()).withIterations(50))
+                .stage(Stage.of(new LevenbergMarquardt()).withGrid(10).withIterations(50)).build();
+        TrainingResult kanResult = Runs.train(problem, kan, settings, null);
         assertTrue(kanResult.metrics().relL2() < 1e-2, "KAN " + kanResult.metrics());
         // the first stage stalls (cubic splines on G=5) and ends on round-off-level steps, so the
         // second stage's start, and its final loss, vary by a factor of 2 with round-off: 0.09 or
@@ -54,7 +62,7 @@ class PinnTrainerTest {
         assertTrue(kanResult.history().get(kanResult.history().size() - 1).loss() < kanResult.history().get(0).loss() * 1e-2);
 
         Mlp mlp = Mlp.tanh(3, 2, 12, 1);
-        TrainingResult mlpResult = PinnTrainer.train(problem, mlp, settings, null);
+        TrainingResult mlpResult = Runs.train(problem, mlp, settings, null);
         assertTrue(mlpResult.metrics().relL2() < 5e-2, "MLP " + mlpResult.metrics());
     }
 
@@ -63,9 +71,9 @@ class PinnTrainerTest {
         // Dirichlet, Neumann and two Robin faces, variable diffusion, reaction and u^3
         Problem problem = TestProblems.mixed();
         Kan kan = Kan.builder().widths(2, 3, 1).gridSize(5).degree(3).inputRange(0, 1).seed(3).build();
-        TrainingSettings settings = small(500, 200).boundaryWeight(10)
-                .stage(Stage.of(Optimizer.LM).withIterations(80)).build();
-        TrainingResult result = PinnTrainer.train(problem, kan, settings, null);
+        Training settings = small(500, 200).boundaryWeight(10)
+                .stage(Stage.of(new LevenbergMarquardt()).withIterations(80)).build();
+        TrainingResult result = Runs.train(problem, kan, settings, null);
         assertTrue(result.metrics().relL2() < 1e-3, "relative L2 " + result.metrics());
         assertTrue(result.metrics().h1Rel() < 1e-2, "H1 " + result.metrics());
     }
@@ -74,8 +82,8 @@ class PinnTrainerTest {
     void hardDirichletSatisfiesTheBoundaryExactly() {
         Problem problem = TestProblems.poisson2dSin();
         Kan kan = Kan.builder().widths(2, 3, 1).gridSize(5).degree(3).inputRange(-1, 1).seed(4).build();
-        TrainingSettings settings = small(400, 0).hardDirichlet(true).stage(Stage.of(Optimizer.LM).withIterations(40)).build();
-        TrainingResult result = PinnTrainer.train(problem, kan, settings, null);
+        Training settings = small(400, 0).hardDirichlet(true).stage(Stage.of(new LevenbergMarquardt()).withIterations(40)).build();
+        TrainingResult result = Runs.train(problem, kan, settings, null);
         assertEquals(0.0, result.solution().value(1.0, 0.3), 1e-15);
         assertEquals(0.0, result.solution().value(-0.2, -1.0), 1e-15);
         assertTrue(result.metrics().relL2() < 2e-2, "relative L2 " + result.metrics());
@@ -85,10 +93,10 @@ class PinnTrainerTest {
     void adamAndLbfgsReduceTheLoss() {
         Problem problem = TestProblems.poisson2dSin();
         Mlp mlp = Mlp.tanh(5, 2, 10, 1);
-        TrainingSettings settings = small(200, 40).boundaryWeight(10)
-                .stage(Stage.of(Optimizer.ADAM).withLearningRate(1e-2).withIterations(150))
-                .stage(Stage.of(Optimizer.LBFGS).withIterations(150)).build();
-        TrainingResult result = PinnTrainer.train(problem, mlp, settings, null);
+        Training settings = small(200, 40).boundaryWeight(10)
+                .stage(Stage.of(new Adam().withLearningRate(1e-2)).withIterations(150))
+                .stage(Stage.of(new Lbfgs()).withIterations(150)).build();
+        TrainingResult result = Runs.train(problem, mlp, settings, null);
         double first = result.history().get(0).loss();
         double afterAdam = result.stages().get(0).loss();
         double last = result.loss();
@@ -100,10 +108,10 @@ class PinnTrainerTest {
     void divergenceIsDetectedReportedAndTheBestParametersKept() {
         Problem problem = TestProblems.poisson2dSin();
         Mlp mlp = Mlp.tanh(6, 2, 8, 1);
-        TrainingSettings settings = small(100, 20).divergenceFactor(10)
-                .stage(Stage.of(Optimizer.ADAM).withLearningRate(50).withIterations(200))
-                .stage(Stage.of(Optimizer.LM).withIterations(5)).build();
-        TrainingResult result = PinnTrainer.train(problem, mlp, settings, null);
+        Training settings = small(100, 20).divergenceFactor(10)
+                .stage(Stage.of(new Adam().withLearningRate(50)).withIterations(200))
+                .stage(Stage.of(new LevenbergMarquardt()).withIterations(5)).build();
+        TrainingResult result = Runs.train(problem, mlp, settings, null);
         assertTrue(result.diverged());
         assertEquals(StopReason.DIVERGED, result.stages().get(0).reason());
         assertEquals(1, result.stages().size(), "training stops after divergence");
@@ -120,10 +128,10 @@ class PinnTrainerTest {
         int[] threads = {1, 2, 2};
         for (int t = 0; t < 3; t++) {
             Kan kan = Kan.builder().widths(2, 2, 1).gridSize(4).degree(3).inputRange(-1, 1).seed(9).build();
-            TrainingSettings settings = small(300, 40).threads(threads[t])
-                    .stage(Stage.of(Optimizer.LM).withIterations(10))
-                    .stage(Stage.of(Optimizer.LM).withGrid(8).withIterations(5)).build();
-            losses[t] = PinnTrainer.train(problem, kan, settings, null).loss();
+            Training settings = small(300, 40)
+                    .stage(Stage.of(new LevenbergMarquardt()).withIterations(10))
+                    .stage(Stage.of(new LevenbergMarquardt()).withGrid(8).withIterations(5)).build();
+            losses[t] = Runs.train(problem, kan, settings, Execution.defaults().withThreads(threads[t]), null).loss();
         }
         assertEquals(losses[0], losses[1], 0.0);
         assertEquals(losses[0], losses[2], 0.0);
@@ -133,8 +141,8 @@ class PinnTrainerTest {
     void aListenerCanStopTraining() {
         Problem problem = TestProblems.poisson2dSin();
         Kan kan = Kan.builder().widths(2, 2, 1).seed(1).inputRange(-1, 1).build();
-        TrainingSettings settings = small(200, 40).stage(Stage.of(Optimizer.LM).withIterations(1000)).build();
-        TrainingResult result = PinnTrainer.train(problem, kan, settings, new TrainingListener() {
+        Training settings = small(200, 40).stage(Stage.of(new LevenbergMarquardt()).withIterations(1000)).build();
+        TrainingResult result = Runs.train(problem, kan, settings, new TrainingListener() {
             @Override
             public boolean iteration(HistoryEntry entry) {
                 return entry.iteration() < 3;
@@ -149,10 +157,10 @@ class PinnTrainerTest {
     void gridExtensionHappensBetweenStagesAndScalesStayFrozen() {
         Problem problem = TestProblems.poisson2dSin();
         Kan kan = Kan.builder().widths(2, 2, 1).gridSize(3).degree(3).inputRange(-1, 1).seed(1).build();
-        TrainingSettings settings = small(200, 40).gridUpdate(true)
-                .stage(Stage.of(Optimizer.LM).withIterations(3))
-                .stage(Stage.of(Optimizer.LM).withGrid(6, 12).withIterations(3)).build();
-        TrainingResult result = PinnTrainer.train(problem, kan, settings, null);
+        Training settings = small(200, 40).gridUpdate(true)
+                .stage(Stage.of(new LevenbergMarquardt()).withIterations(3))
+                .stage(Stage.of(new LevenbergMarquardt()).withGrid(6, 12).withIterations(3)).build();
+        TrainingResult result = Runs.train(problem, kan, settings, null);
         Kan trained = (Kan) result.solution().function();
         assertEquals(6, trained.gridSizes()[0]);
         assertEquals(12, trained.gridSizes()[1]);
@@ -167,12 +175,12 @@ class PinnTrainerTest {
     @Test
     void mismatchedDimensionsAreRejected() {
         Kan kan = Kan.builder().widths(3, 2, 1).build();
-        TrainingSettings settings = small(10, 4).stage(Stage.of(Optimizer.LM).withIterations(1)).build();
+        Training settings = small(10, 4).stage(Stage.of(new LevenbergMarquardt()).withIterations(1)).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PinnTrainer.train(TestProblems.poisson2dSin(), kan, settings, null));
+                () -> Runs.train(TestProblems.poisson2dSin(), kan, settings, null));
         assertTrue(e.getMessage().contains("3-D") && e.getMessage().contains("2-D"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> TrainingSettings.builder().build());
-        e = assertThrows(IllegalArgumentException.class, () -> Stage.of(Optimizer.LM).withSeconds(-2));
+        assertThrows(IllegalArgumentException.class, () -> Training.builder().build());
+        e = assertThrows(IllegalArgumentException.class, () -> Stage.of(new LevenbergMarquardt()).withSeconds(-2));
         assertTrue(e.getMessage().contains("-2.0"), e.getMessage());
     }
 }

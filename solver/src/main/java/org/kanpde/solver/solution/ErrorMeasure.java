@@ -1,4 +1,4 @@
-package org.kanpde.solver.metrics;
+package org.kanpde.solver.solution;
 
 import org.kanpde.net.Batch;
 import org.kanpde.net.Derivatives;
