@@ -2,10 +2,8 @@ package org.kanpde.solver.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -84,26 +82,7 @@ public final class ModelFile {
      * @throws IOException if the file cannot be written
      */
     public static void write(Path path, TrialFunction model, String problem, Map<String, ?> metadata) throws IOException {
-        writeAtomically(path, toJson(model, problem, metadata));
-    }
-
-    /** Writes text to a file atomically: a temporary sibling, then a rename over the target. */
-    public static void writeAtomically(Path path, String text) throws IOException {
-        Path target = path.toAbsolutePath();
-        Path dir = target.getParent();
-        // a fresh name in the same directory (so the rename is atomic), created with default permissions
-        Path temp = dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
-                    java.nio.file.StandardOpenOption.WRITE);
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(path, toJson(model, problem, metadata));
     }
 
     /** The JSON document for a model. */

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.kanpde.solver.io.AtomicFile;
 import org.kanpde.solver.io.ModelFile;
 import org.kanpde.solver.io.ModelFileException;
 import org.kanpde.solver.optim.OptimizerState;
@@ -105,7 +106,7 @@ public final class CheckpointFile {
             o.put("reason", r.reason().name());
             o.put("parameters", r.parameters());
         }
-        ModelFile.writeAtomically(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        AtomicFile.write(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
     }
 
     /**
