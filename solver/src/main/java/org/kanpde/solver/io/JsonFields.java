@@ -64,14 +64,6 @@ public final class JsonFields {
         return new JsonFields(document, "", failure);
     }
 
-    /**
-     * An object inside a document, e.g. a document embedded in another: a model in a checkpoint
-     * (path {@code model}).
-     */
-    public static JsonFields at(JsonNode value, String path, Failure failure) {
-        return new JsonFields(null, path, failure).asObject(value, path);
-    }
-
     // ---- this object
 
     /** The object's path in the document, empty at the top level. */
@@ -87,11 +79,6 @@ public final class JsonFields {
     /** The underlying node, e.g. to walk its keys or convert it. */
     public JsonNode node() {
         return node;
-    }
-
-    /** The failure this reader reports through. */
-    public Failure failure() {
-        return failure;
     }
 
     /** Whether the key is present (also with a JSON null). */
