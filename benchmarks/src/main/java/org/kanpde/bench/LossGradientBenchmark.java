@@ -3,6 +3,7 @@ package org.kanpde.bench;
 import java.util.concurrent.TimeUnit;
 
 import org.kanpde.net.parallel.ParallelRunner;
+import org.kanpde.solver.train.IterationKernels;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,10 +18,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The loss and its gradient ({@code ResidualSystem.evaluate}), the per-iteration cost of Adam and of
- * each L-BFGS evaluation, for the large MLP [2,100,100,100,1] (20,601 parameters, too many for
- * Levenberg-Marquardt) on the pykan reference's point count: 2,601 interior + 204 boundary rows.
- * Milliseconds per call.
+ * The loss and its gradient ({@link IterationKernels#gradient()}), the per-iteration cost of Adam
+ * and of each L-BFGS evaluation, and the loss alone (a line-search trial): for the large MLP
+ * [2,100,100,100,1] (20,601 parameters, too many for Levenberg-Marquardt) on the pykan reference's
+ * point count, 2,601 interior + 204 boundary rows, and for the networks of
+ * {@link LevenbergMarquardtBenchmark} on theirs. Milliseconds per call.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -29,21 +31,21 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class LossGradientBenchmark {
+    /** The networks (see {@link ResidualFixture}). */
+    @Param({"mlp-2-100-100-100-1", "kan-2-5-1-g50-k5", "mlp-2-20-20-1"})
+    public String model;
+
     /** Worker threads; results are bit-identical for any number. */
     @Param({"1", "2"})
     public int threads;
 
     private ParallelRunner runner;
-    private ResidualFixture f;
-    private double[] gradient;
-    private double[] residuals;
+    private IterationKernels kernels;
 
     @Setup
     public void setUp() {
         runner = new ParallelRunner(threads);
-        f = new ResidualFixture("mlp-2-100-100-100-1", 2601, 204, runner);
-        gradient = new double[f.n()];
-        residuals = new double[f.rows.count()];
+        kernels = ResidualFixture.kernels(model, runner);
     }
 
     @TearDown
@@ -51,15 +53,15 @@ public class LossGradientBenchmark {
         runner.close();
     }
 
-    /** Loss and gradient over all 20,601 parameters. */
+    /** Loss and gradient over all trainable parameters. */
     @Benchmark
     public double gradient() {
-        return f.system.evaluate(f.x, gradient) + gradient[0];
+        return kernels.gradient();
     }
 
-    /** The loss alone (the residual pass, e.g. for a line-search trial). */
+    /** The loss alone (the residual pass). */
     @Benchmark
     public double loss() {
-        return f.system.residuals(f.x, residuals);
+        return kernels.loss();
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.kanpde.solver.io.ModelFile;
+import org.kanpde.solver.io.AtomicFile;
 import org.kanpde.solver.train.TrainingResult;
 
 /** Writes the files of {@code --out}: result.json (atomically), figures and the report. */
@@ -98,7 +98,7 @@ final class Outputs {
         if (extra != null) {
             run.setAll(extra);
         }
-        ModelFile.writeAtomically(json, ResultJson.text(run));
+        AtomicFile.write(json, ResultJson.text(run));
         files.add(json);
         if (!interrupted) {
             files.addAll(Figures.forSolve(dir, plan, result));
@@ -122,7 +122,7 @@ final class Outputs {
         root.set("kan", ResultJson.run(kanPlan, kan));
         root.set("mlp", ResultJson.run(mlpPlan, mlp));
         Path json = dir.resolve("result.json");
-        ModelFile.writeAtomically(json, ResultJson.text(root));
+        AtomicFile.write(json, ResultJson.text(root));
         return json;
     }
 }

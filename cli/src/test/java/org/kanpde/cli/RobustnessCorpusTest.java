@@ -135,7 +135,7 @@ class RobustnessCorpusTest {
                 // model files
                 bad("empty model", "m.json", () -> ModelFile.fromJson("", "m.json")),
                 bad("truncated model", "not valid JSON", () -> ModelFile.fromJson(goodModel().substring(0, 100), "m.json")),
-                bad("future version", "version 99", () -> ModelFile.fromJson(goodModel().replace("\"version\" : 1",
+                bad("future version", "version 99", () -> ModelFile.fromJson(goodModel().replace("\"version\" : " + ModelFile.VERSION,
                         "\"version\" : 99"), "m.json")),
                 bad("NaN parameter", "parameters", () -> ModelFile.fromJson(goodModel().replaceFirst(
                         "(\"parameters\" : \\[ )[^,]+", "$1\"NaN\""), "m.json")),

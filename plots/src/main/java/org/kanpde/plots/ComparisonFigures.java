@@ -84,7 +84,7 @@ public final class ComparisonFigures {
                         + solved.dimension() + "-D), not '" + problem.name() + "' (" + problem.dimension() + "-D)");
             }
         }
-        AtomicFiles.directory(directory);
+        OutputPaths.directory(directory);
         List<FigureFiles> written = new ArrayList<>();
         written.addAll(ConvergenceFigure.ofRuns(runs).withTitle("Convergence on " + problem.name())
                 .write(directory, "convergence", ConvergenceFigure.WIDTH, ConvergenceFigure.HEIGHT));

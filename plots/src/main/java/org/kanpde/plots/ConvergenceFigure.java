@@ -263,7 +263,7 @@ public final class ConvergenceFigure {
      */
     public List<FigureFiles> write(Path directory, String baseName, int width, int height) throws IOException {
         Figure.checkSize(width, height);
-        AtomicFiles.baseName(baseName);
+        OutputPaths.baseName(baseName);
         return List.of(figure(Against.ITERATION, width, height).write(directory, baseName + "-iteration"),
                 figure(Against.WALL_TIME, width, height).write(directory, baseName + "-time"));
     }

@@ -7,9 +7,6 @@ import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +15,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.ui.Drawable;
 import org.jfree.svg.SVGGraphics2D;
+import org.kanpde.solver.io.AtomicFile;
 
 /**
  * A picture of a given size made of one or more panels (charts, usually JFreeCharts), with an
@@ -255,7 +253,7 @@ public final class Figure {
      */
     public Path writePng(Path file) throws IOException {
         BufferedImage image = toImage();
-        return AtomicFiles.write(file, out -> ChartUtils.writeBufferedImageAsPNG(out, image));
+        return AtomicFile.write(file, out -> ChartUtils.writeBufferedImageAsPNG(out, image));
     }
 
     /**
@@ -267,11 +265,7 @@ public final class Figure {
      */
     public Path writeSvg(Path file) throws IOException {
         String svg = toSvg();
-        return AtomicFiles.write(file, out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writer.write(svg);
-            writer.flush();
-        });
+        return AtomicFile.write(file, svg);
     }
 
     /**
@@ -284,8 +278,8 @@ public final class Figure {
      * @throws IOException              if writing fails
      */
     public FigureFiles write(Path directory, String baseName) throws IOException {
-        AtomicFiles.directory(directory);
-        AtomicFiles.baseName(baseName);
+        OutputPaths.directory(directory);
+        OutputPaths.baseName(baseName);
         Path png = writePng(directory.resolve(baseName + ".png"));
         Path svg = writeSvg(directory.resolve(baseName + ".svg"));
         return new FigureFiles(title, png, svg, caption);

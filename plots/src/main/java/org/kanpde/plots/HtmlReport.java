@@ -1,7 +1,6 @@
 package org.kanpde.plots;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import org.kanpde.solver.geometry.Domain;
+import org.kanpde.solver.io.AtomicFile;
 import org.kanpde.solver.problem.Problem;
 
 /**
@@ -122,7 +122,7 @@ public final class HtmlReport {
      * @throws IOException              if writing fails
      */
     public Path write(Path directory) throws IOException {
-        AtomicFiles.directory(directory);
+        OutputPaths.directory(directory);
         for (FigureFiles f : figures) {
             for (Path p : f.paths()) {
                 if (!Files.isRegularFile(p)) {
@@ -131,7 +131,7 @@ public final class HtmlReport {
             }
         }
         String page = html(directory);
-        return AtomicFiles.write(directory.resolve(FILE_NAME), out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
+        return AtomicFile.write(directory.resolve(FILE_NAME), page);
     }
 
     /** The page, with figure links relative to {@code directory}. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,20 +52,6 @@ class FigureTest {
             assertEquals(List.of("twice.png", "twice.svg"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         Images.assertPng(nested.resolve("twice.png"), 320, 240);
-    }
-
-    @Test
-    void aFailedWriteKeepsTheOldFile() throws Exception {
-        Path target = dir.resolve("old.txt");
-        Files.writeString(target, "old content");
-        assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
-            out.write("half of the new".getBytes(StandardCharsets.UTF_8));
-            throw new IOException("disk full");
-        }));
-        assertEquals("old content", Files.readString(target));
-        try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(1, files.count(), "the temporary file is removed");
-        }
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.function.ToDoubleFunction;
 import org.kanpde.plots.FigureFiles;
 import org.kanpde.plots.ScalingFigure;
 import org.kanpde.plots.ScalingSeries;
-import org.kanpde.solver.io.ModelFile;
+import org.kanpde.solver.io.AtomicFile;
 import org.kanpde.solver.train.StageReport;
 
 /**
@@ -55,9 +55,9 @@ final class BenchReport {
     /** Writes bench.csv and bench-stages.csv (cheap; called after every run so that a crash keeps the data). */
     static List<Path> writeRuns(Path dir, Context ctx, List<RunRecord> runs) throws IOException {
         Path csv = dir.resolve("bench.csv");
-        ModelFile.writeAtomically(csv, runsCsv(ctx, runs));
+        AtomicFile.write(csv, runsCsv(ctx, runs));
         Path stages = dir.resolve("bench-stages.csv");
-        ModelFile.writeAtomically(stages, stagesCsv(runs));
+        AtomicFile.write(stages, stagesCsv(runs));
         return List.of(csv, stages);
     }
 
@@ -66,7 +66,7 @@ final class BenchReport {
                                List<SpeedupRecord> speedups) throws IOException {
         List<Path> files = new ArrayList<>(writeRuns(dir, ctx, runs));
         Path cost = dir.resolve("bench-cost.csv");
-        ModelFile.writeAtomically(cost, costCsv(costs));
+        AtomicFile.write(cost, costCsv(costs));
         files.add(cost);
         Map<String, List<ScalingSeries>> series = scalingSeries(runs);
         Map<String, FigureFiles> figures = new LinkedHashMap<>();
@@ -79,7 +79,7 @@ final class BenchReport {
             files.addAll(f.paths());
         }
         Path md = dir.resolve("bench.md");
-        ModelFile.writeAtomically(md, markdown(ctx, runs, costs, speedups, series, figures));
+        AtomicFile.write(md, markdown(ctx, runs, costs, speedups, series, figures));
         files.add(md);
         return files;
     }

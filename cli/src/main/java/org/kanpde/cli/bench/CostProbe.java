@@ -1,33 +1,26 @@
 package org.kanpde.cli.bench;
 
 import java.util.Arrays;
-import java.util.List;
 
 import org.kanpde.net.TrialFunction;
 import org.kanpde.net.parallel.ParallelRunner;
 import org.kanpde.solver.collocation.Collocation;
-import org.kanpde.solver.collocation.CollocationPoints;
-import org.kanpde.solver.optim.Cholesky;
-import org.kanpde.solver.optim.LevenbergMarquardt;
-import org.kanpde.solver.optim.MinimizerRun;
 import org.kanpde.solver.problem.Problem;
-import org.kanpde.solver.residual.ResidualRows;
-import org.kanpde.solver.residual.ResidualSystem;
-import org.kanpde.solver.train.Recipes;
-import org.kanpde.solver.train.Stage;
-import org.kanpde.solver.train.Training;
+import org.kanpde.solver.train.IterationKernels;
 
 /**
- * Times the per-iteration kernels of training on the residual system the trainer builds (same
- * points, weights and trainable parameters): the normal equations J^T J and J^T r, the damped
- * Cholesky factorization and solve, a whole Levenberg-Marquardt iteration, and the loss gradient
- * that Adam and L-BFGS use. Each kernel runs once to warm up, then {@code repetitions} times; the
- * median and the minimum are kept (on a shared machine the minimum is the better estimate of the
- * cost, the median of what a run sees).
+ * Times the per-iteration kernels of training ({@link IterationKernels}: the normal equations
+ * J^T J and J^T r, the damped Cholesky factorization and solve, a whole Levenberg-Marquardt
+ * iteration, and the loss gradient that Adam and L-BFGS use) on the residual system the trainer
+ * builds, for one network, size and thread count. Each kernel runs once to warm up, then
+ * {@code repetitions} times; the median and the minimum are kept (on a shared machine the minimum
+ * is the better estimate of the cost, the median of what a run sees).
+ *
+ * <p>The kernels and their set-up live in the solver, shared with the JMH benchmarks; this class
+ * keeps only the timing loop that a sweep over sizes needs (JMH runs one configuration per fork and
+ * cannot sit inside the command).
  */
 final class CostProbe {
-    /** The damping of a first Levenberg-Marquardt trial, relative to the scaled diagonal. */
-    private static final double DAMPING = 1e-3;
 
     private CostProbe() {
     }
@@ -70,47 +63,20 @@ final class CostProbe {
     static Result measure(String study, String problemId, Problem problem, CostModel model, int points, int threads,
                           int repetitions, long seed) {
         TrialFunction f = model.build(problem, seed);
-        // the residual system a default training builds at its first stage
-        Training training = Training.builder().collocation(Collocation.of(points)).seed(seed)
-                .stage(Stage.of(new LevenbergMarquardt())).build();
-        CollocationPoints drawn = training.collocation().draw(problem.domain(), seed, 0, true);
         try (ParallelRunner runner = new ParallelRunner(threads)) {
-            ResidualSystem system = training.residualSystem(problem, f, drawn, runner);
-            ResidualRows rows = system.rows();
-            double[] x = system.currentPoint();
-            int n = x.length;
-            double[] gradient = new double[n];
-            Timing grad = time(repetitions, () -> system.evaluate(x, gradient));
+            IterationKernels kernels = IterationKernels.of(problem, f, Collocation.of(points), seed, runner);
+            Timing grad = time(repetitions, kernels::gradient);
             Timing normal = Timing.NONE;
             Timing cholesky = Timing.NONE;
             Timing step = Timing.NONE;
             if (model.lm()) {
-                double[] residuals = new double[rows.count()];
-                double[] jtj = new double[n * n];
-                double[] jtr = new double[n];
-                normal = time(repetitions, () -> system.normalEquations(x, residuals, jtj, jtr));
-                double[] a = new double[n * n];
-                double[] b = new double[n];
-                double maxDiagonal = 0;
-                for (int i = 0; i < n; i++) {
-                    maxDiagonal = Math.max(maxDiagonal, jtj[i * n + i]);
-                }
-                double floor = 1e-9 * maxDiagonal;
-                cholesky = time(repetitions, () -> {
-                    System.arraycopy(jtj, 0, a, 0, n * n);
-                    for (int i = 0; i < n; i++) {
-                        a[i * n + i] += DAMPING * Math.max(jtj[i * n + i], floor);
-                        b[i] = -jtr[i];
-                    }
-                    Cholesky.factorize(a, n, runner);
-                    Cholesky.solve(a, n, b);
-                });
-                MinimizerRun run = new LevenbergMarquardt().start(system, x.clone(), runner);
-                step = time(repetitions, run::step);
+                normal = time(repetitions, kernels::normalEquations);
+                cholesky = time(repetitions, kernels::cholesky);
+                step = time(repetitions, kernels::lmIteration);
             }
             return new Result(study, problemId, model.label(problem.dimension()), model.kan(),
-                    model.kan() ? model.basis().id() : "", f.parameterCount(), n,
-                    rows.count(), threads, normal, cholesky, step, grad);
+                    model.kan() ? model.basis().id() : "", f.parameterCount(), kernels.parameters(),
+                    kernels.rows(), threads, normal, cholesky, step, grad);
         }
     }
 

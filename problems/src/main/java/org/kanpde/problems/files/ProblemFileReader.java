@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import org.kanpde.problems.formula.Formula;
 import org.kanpde.problems.formula.FormulaField;
 import org.kanpde.solver.geometry.Box;
@@ -17,6 +16,7 @@ import org.kanpde.solver.geometry.Domain;
 import org.kanpde.solver.geometry.PointSet;
 import org.kanpde.solver.geometry.Polygon;
 import org.kanpde.solver.geometry.SamplingScheme;
+import org.kanpde.solver.io.JsonFields;
 import org.kanpde.solver.problem.BoundaryCondition;
 import org.kanpde.solver.problem.Field;
 import org.kanpde.solver.problem.Nonlinearity;
@@ -24,8 +24,8 @@ import org.kanpde.solver.problem.Problem;
 
 /**
  * Turns the JSON tree of one problem file into a {@link Problem}, checking every key and value and
- * naming the JSON path of whatever is wrong. Used once per file; see PROBLEM-FILES.md for the
- * format.
+ * naming the JSON path of whatever is wrong (through {@link JsonFields}, the field reader of every
+ * file format). Used once per file; see PROBLEM-FILES.md for the format.
  */
 final class ProblemFileReader {
     private static final List<String> TOP_KEYS =
@@ -48,38 +48,36 @@ final class ProblemFileReader {
         this.source = source;
     }
 
-    Problem read(JsonNode root) {
-        if (root == null || root.isMissingNode()) {
-            throw error("", "the file is empty; expected a JSON object");
-        }
-        requireObject(root, "");
-        allowKeys(root, "", TOP_KEYS, "");
-        String name = root.has("name") ? text(root.get("name"), "name") : defaultName();
+    Problem read(JsonNode document) {
+        JsonFields root = JsonFields.root(document, (path, detail, cause) -> new ProblemFileException(source, path, detail, cause));
+        root.allowKeys(TOP_KEYS, "");
+        String name = root.text("name", defaultName());
         if (name.isBlank()) {
-            throw error("name", "must not be blank");
+            throw root.failAt("name", "must not be blank");
         }
-        String description = root.has("description") ? text(root.get("description"), "description") : "";
-        Domain domain = domain(required(root, "domain", ""), "domain");
+        String description = root.text("description", "");
+        Domain domain = domain(root.object("domain"));
         dimension = domain.dimension();
         Problem.Builder b = Problem.builder().name(name).description(description).domain(domain);
         if (root.has("a")) {
-            b.diffusion(diffusion(root.get("a"), domain));
+            b.diffusion(diffusion(root, domain));
         }
         if (root.has("c")) {
-            b.reaction(field(root.get("c"), "c"));
+            b.reaction(field(root, "c"));
         }
         if (root.has("nonlinear")) {
-            b.nonlinearity(nonlinearity(root.get("nonlinear"), "nonlinear"));
+            b.nonlinearity(nonlinearity(root.object("nonlinear")));
         }
-        b.source(field(required(root, "source", ""), "source"));
-        boundary(required(root, "boundary", ""), domain, b);
+        root.required("source");
+        b.source(field(root, "source"));
+        boundary(root.object("boundary"), domain, b);
         if (root.has("exact")) {
-            b.exact(field(root.get("exact"), "exact"));
+            b.exact(field(root, "exact"));
         }
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
-            throw error("", e.getMessage(), e);
+            throw root.fail(e.getMessage(), e);
         }
     }
 
@@ -91,115 +89,121 @@ final class ProblemFileReader {
         return base.isBlank() ? "problem" : base;
     }
 
+    /** The value of a key named {@code type}, required with the choices in the message. */
+    private static String type(JsonFields node, String choices) {
+        if (!node.has("type")) {
+            throw node.fail("missing key 'type' (one of " + choices + ")");
+        }
+        return node.text("type");
+    }
+
     // ---- domain ----
 
-    private Domain domain(JsonNode node, String path) {
-        requireObject(node, path);
-        if (!node.has("type")) {
-            throw error(path, "missing key 'type' (one of " + DOMAIN_TYPES + ")");
-        }
-        String type = text(node.get("type"), path + ".type");
+    private Domain domain(JsonFields node) {
+        String type = type(node, DOMAIN_TYPES);
         switch (type) {
             case "box":
-                allowKeys(node, path, List.of("type", "min", "max"), "for a box");
-                return box(node, path);
+                node.allowKeys(List.of("type", "min", "max"), "for a box");
+                return box(node);
             case "disk":
-                allowKeys(node, path, List.of("type", "center", "radius"), "for a disk");
-                return disk(node, path);
+                node.allowKeys(List.of("type", "center", "radius"), "for a disk");
+                return disk(node);
             case "polygon":
-                allowKeys(node, path, List.of("type", "vertices", "edges"), "for a polygon");
-                return polygon(node, path);
+                node.allowKeys(List.of("type", "vertices", "edges"), "for a polygon");
+                return polygon(node);
             case "lshape":
-                allowKeys(node, path, List.of("type"), "for an lshape");
+                node.allowKeys(List.of("type"), "for an lshape");
                 return Polygon.lShape();
             default:
-                throw error(path + ".type", "unknown domain type '" + type + "'; types: " + DOMAIN_TYPES);
+                throw node.failAt(node.path("type"), "unknown domain type '" + type + "'; types: " + DOMAIN_TYPES);
         }
     }
 
-    private Domain box(JsonNode node, String path) {
-        double[] min = numbers(required(node, "min", path), path + ".min");
-        double[] max = numbers(required(node, "max", path), path + ".max");
+    private Domain box(JsonFields node) {
+        double[] min = node.numbers("min");
+        double[] max = node.numbers("max");
         if (min.length < 1 || min.length > 3) {
-            throw error(path + ".min", "must have 1, 2 or 3 entries (the dimension), got " + min.length);
+            throw node.failAt(node.path("min"), "must have 1, 2 or 3 entries (the dimension), got " + min.length);
         }
         if (max.length != min.length) {
-            throw error(path + ".max", "has " + max.length + " entries but min has " + min.length);
+            throw node.failAt(node.path("max"), "has " + max.length + " entries but min has " + min.length);
         }
         for (int k = 0; k < min.length; k++) {
             if (!(min[k] < max[k])) {
-                throw error(path, "min[" + k + "] = " + node.get("min").get(k).asText() + " must be < max[" + k + "] = "
+                throw node.fail("min[" + k + "] = " + node.get("min").get(k).asText() + " must be < max[" + k + "] = "
                         + node.get("max").get(k).asText());
             }
         }
         try {
             return new Box(min, max);
         } catch (IllegalArgumentException e) {
-            throw error(path, e.getMessage(), e);
+            throw node.fail(e.getMessage(), e);
         }
     }
 
-    private Domain disk(JsonNode node, String path) {
+    private Domain disk(JsonFields node) {
         double[] center = {0, 0};
         if (node.has("center")) {
-            center = numbers(node.get("center"), path + ".center");
+            center = node.numbers("center");
             if (center.length != 2) {
-                throw error(path + ".center", "must have 2 entries [x, y], got " + center.length);
+                throw node.failAt(node.path("center"), "must have 2 entries [x, y], got " + center.length);
             }
         }
-        double radius = node.has("radius") ? number(node.get("radius"), path + ".radius") : 1;
+        double radius = node.number("radius", 1);
         if (!(radius > 0)) {
-            throw error(path + ".radius", "must be > 0, got " + node.get("radius").asText());
+            throw node.failAt(node.path("radius"), "must be > 0, got " + node.get("radius").asText());
         }
         return new Disk(center[0], center[1], radius);
     }
 
-    private Domain polygon(JsonNode node, String path) {
-        JsonNode vertices = required(node, "vertices", path);
-        String vpath = path + ".vertices";
+    private Domain polygon(JsonFields node) {
+        JsonNode vertices = node.required("vertices");
+        String vpath = node.path("vertices");
         if (!vertices.isArray()) {
-            throw error(vpath, "must be an array of [x, y] pairs, got " + describe(vertices));
+            throw node.failAt(vpath, "must be an array of [x, y] pairs, got " + JsonFields.describe(vertices));
         }
         if (vertices.size() < 3) {
-            throw error(vpath, "a polygon needs at least 3 vertices, got " + vertices.size());
+            throw node.failAt(vpath, "a polygon needs at least 3 vertices, got " + vertices.size());
         }
         double[] xy = new double[2 * vertices.size()];
         for (int i = 0; i < vertices.size(); i++) {
-            double[] v = numbers(vertices.get(i), vpath + "[" + i + "]");
+            double[] v = node.asNumbers(vertices.get(i), vpath + "[" + i + "]");
             if (v.length != 2) {
-                throw error(vpath + "[" + i + "]", "must be a pair [x, y], got " + v.length + " numbers");
+                throw node.failAt(vpath + "[" + i + "]", "must be a pair [x, y], got " + v.length + " numbers");
             }
             xy[2 * i] = v[0];
             xy[2 * i + 1] = v[1];
         }
         List<String> names = null;
         if (node.has("edges")) {
-            names = edgeNames(node.get("edges"), path + ".edges", vertices.size());
+            names = edgeNames(node, vertices.size());
         }
         try {
             return names == null ? new Polygon(xy) : new Polygon(xy, names);
         } catch (IllegalArgumentException e) {
-            throw error(vpath, e.getMessage(), e);
+            throw node.failAt(vpath, e.getMessage(), e);
         }
     }
 
-    private List<String> edgeNames(JsonNode node, String path, int count) {
+    private List<String> edgeNames(JsonFields polygon, int count) {
+        JsonNode node = polygon.get("edges");
+        String path = polygon.path("edges");
         if (!node.isArray()) {
-            throw error(path, "must be an array of edge names, got " + describe(node));
+            throw polygon.failAt(path, "must be an array of edge names, got " + JsonFields.describe(node));
         }
         if (node.size() != count) {
-            throw error(path, "must name each of the " + count + " edges, got " + node.size() + " names");
+            throw polygon.failAt(path, "must name each of the " + count + " edges, got " + node.size() + " names");
         }
         List<String> names = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < count; i++) {
-            String name = text(node.get(i), path + "[" + i + "]");
+            String name = polygon.asText(node.get(i), path + "[" + i + "]");
             if (name.isBlank() || name.equals("default")) {
-                throw error(path + "[" + i + "]", "'" + name + "' cannot name an edge"
+                throw polygon.failAt(path + "[" + i + "]", "'" + name + "' cannot name an edge"
                         + (name.isBlank() ? "" : " ('default' is reserved in boundary maps)"));
             }
             if (!seen.add(name)) {
-                throw error(path + "[" + i + "]", "edge name '" + name + "' is used twice");
+                throw polygon.failAt(path + "[" + i + "]", "edge name '" + name + "' is used twice");
             }
             names.add(name);
         }
@@ -208,12 +212,13 @@ final class ProblemFileReader {
 
     // ---- coefficients ----
 
-    private Field diffusion(JsonNode node, Domain domain) {
-        Field a = field(node, "a");
+    private Field diffusion(JsonFields root, Domain domain) {
+        Field a = field(root, "a");
+        JsonNode node = root.get("a");
         if (a.isConstant()) {
             double value = a.value(new double[dimension]);
             if (!(value > 0)) {
-                throw error("a", "the diffusion coefficient must be > 0, got " + describe(node));
+                throw root.failAt("a", "the diffusion coefficient must be > 0, got " + JsonFields.describe(node));
             }
             return a;
         }
@@ -222,71 +227,60 @@ final class ProblemFileReader {
         try {
             points = domain.sampleInterior(DIFFUSION_CHECKS, SamplingScheme.SOBOL, 0);
         } catch (IllegalArgumentException e) {
-            throw error("domain", e.getMessage(), e);
+            throw root.failAt("domain", e.getMessage(), e);
         }
         double[] z = new double[dimension];
         for (int i = 0; i < points.size(); i++) {
             points.point(i, z);
             double value = a.value(z);
             if (!(value > 0) || !Double.isFinite(value)) {
-                throw error("a", "the diffusion coefficient " + describe(node) + " must be finite and > 0 in the domain, got "
-                        + value + " at " + point(z));
+                throw root.failAt("a", "the diffusion coefficient " + JsonFields.describe(node) + " must be finite and > 0 in "
+                        + "the domain, got " + value + " at " + point(z));
             }
         }
         return a;
     }
 
-    private Nonlinearity nonlinearity(JsonNode node, String path) {
-        requireObject(node, path);
-        if (!node.has("type")) {
-            throw error(path, "missing key 'type' (one of " + NONLINEAR_TYPES + ")");
-        }
-        String type = text(node.get("type"), path + ".type");
+    private Nonlinearity nonlinearity(JsonFields node) {
+        String type = type(node, NONLINEAR_TYPES);
         switch (type) {
             case "power": {
-                allowKeys(node, path, List.of("type", "coefficient", "power"), "for a power nonlinearity");
-                JsonNode p = required(node, "power", path);
-                double power = number(p, path + ".power");
+                node.allowKeys(List.of("type", "coefficient", "power"), "for a power nonlinearity");
+                double power = node.number("power");
                 if (power != Math.rint(power) || power < 2 || power > 99) {
-                    throw error(path + ".power", "must be an integer from 2 to 99, got " + p.asText());
+                    throw node.failAt(node.path("power"), "must be an integer from 2 to 99, got " + node.get("power").asText());
                 }
-                return Nonlinearity.power(coefficient(node, path), (int) power);
+                return Nonlinearity.power(node.number("coefficient", 1), (int) power);
             }
             case "sin":
-                allowKeys(node, path, List.of("type", "coefficient"), "for a sin nonlinearity");
-                return Nonlinearity.sine(coefficient(node, path));
+                node.allowKeys(List.of("type", "coefficient"), "for a sin nonlinearity");
+                return Nonlinearity.sine(node.number("coefficient", 1));
             default:
-                throw error(path + ".type", "unknown nonlinearity type '" + type + "'; types: " + NONLINEAR_TYPES);
+                throw node.failAt(node.path("type"), "unknown nonlinearity type '" + type + "'; types: " + NONLINEAR_TYPES);
         }
-    }
-
-    private double coefficient(JsonNode node, String path) {
-        return node.has("coefficient") ? number(node.get("coefficient"), path + ".coefficient") : 1;
     }
 
     // ---- boundary ----
 
-    private void boundary(JsonNode node, Domain domain, Problem.Builder b) {
-        String path = "boundary";
-        requireObject(node, path);
+    private void boundary(JsonFields node, Domain domain, Problem.Builder b) {
         if (node.has("type") && node.get("type").isTextual()) {
-            b.boundary(condition(node, path));
+            b.boundary(condition(node));
             return;
         }
         BoundaryCondition fallback = null;
         BoundaryCondition[] parts = new BoundaryCondition[domain.boundaryPartCount()];
-        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+        for (Map.Entry<String, JsonNode> entry : node.node().properties()) {
             String key = entry.getKey();
             if (key.equals("default")) {
-                fallback = condition(entry.getValue(), path + ".default");
+                fallback = condition(node.object(key));
                 continue;
             }
             int part = partIndex(domain, key);
             if (part < 0) {
-                throw error(path, "no boundary part '" + key + "'; parts are " + partNames(domain)
+                throw node.fail("no boundary part '" + key + "'; parts are " + partNames(domain)
                         + " (or 'default', or a single condition with a 'type')");
             }
-            parts[part] = condition(entry.getValue(), path + "." + key);
+            parts[part] = condition(node.object(key));
         }
         if (fallback != null) {
             b.boundary(fallback);
@@ -295,44 +289,40 @@ final class ProblemFileReader {
             if (parts[p] != null) {
                 b.boundary(p, parts[p]);
             } else if (fallback == null) {
-                throw error(path, "no condition for part '" + domain.boundaryPartName(p) + "' and no 'default' entry; parts are "
+                throw node.fail("no condition for part '" + domain.boundaryPartName(p) + "' and no 'default' entry; parts are "
                         + partNames(domain));
             }
         }
     }
 
-    private BoundaryCondition condition(JsonNode node, String path) {
-        requireObject(node, path);
-        if (!node.has("type")) {
-            throw error(path, "missing key 'type' (one of " + CONDITION_TYPES + ")");
-        }
-        String type = text(node.get("type"), path + ".type");
+    private BoundaryCondition condition(JsonFields node) {
+        String type = type(node, CONDITION_TYPES);
         switch (type) {
             case "dirichlet":
-                allowKeys(node, path, List.of("type", "value"), "for a dirichlet condition");
-                return BoundaryCondition.dirichlet(value(node, path));
+                node.allowKeys(List.of("type", "value"), "for a dirichlet condition");
+                return BoundaryCondition.dirichlet(value(node));
             case "neumann":
-                allowKeys(node, path, List.of("type", "value"), "for a neumann condition");
-                return BoundaryCondition.neumann(value(node, path));
+                node.allowKeys(List.of("type", "value"), "for a neumann condition");
+                return BoundaryCondition.neumann(value(node));
             case "robin": {
-                allowKeys(node, path, List.of("type", "alpha", "beta", "value"), "for a robin condition");
-                double alpha = number(required(node, "alpha", path), path + ".alpha");
-                double beta = number(required(node, "beta", path), path + ".beta");
-                Field g = value(node, path);
+                node.allowKeys(List.of("type", "alpha", "beta", "value"), "for a robin condition");
+                double alpha = node.number("alpha");
+                double beta = node.number("beta");
+                Field g = value(node);
                 try {
                     return BoundaryCondition.robin(alpha, beta, g);
                 } catch (IllegalArgumentException e) {
-                    throw error(path, e.getMessage(), e);
+                    throw node.fail(e.getMessage(), e);
                 }
             }
             default:
-                throw error(path + ".type", "unknown boundary condition type '" + type + "'; types: " + CONDITION_TYPES);
+                throw node.failAt(node.path("type"), "unknown boundary condition type '" + type + "'; types: " + CONDITION_TYPES);
         }
     }
 
-    private Field value(JsonNode condition, String path) {
-        JsonNode v = condition.has("value") ? condition.get("value") : TextNode.valueOf("0");
-        return field(v, path + ".value");
+    /** A condition's value, 0 if absent. */
+    private Field value(JsonFields condition) {
+        return condition.has("value") ? field(condition, "value") : formula("0", condition.path("value"), condition);
     }
 
     private static int partIndex(Domain domain, String name) {
@@ -354,19 +344,26 @@ final class ProblemFileReader {
 
     // ---- values ----
 
-    private Field field(JsonNode node, String path) {
+    /** A field given as a formula (a string) or a number under {@code key}. */
+    private Field field(JsonFields parent, String key) {
+        JsonNode node = parent.get(key);
+        String path = parent.path(key);
         String text;
         if (node.isTextual()) {
             text = node.textValue();
         } else if (node.isNumber()) {
-            number(node, path);
+            parent.asNumber(node, path);
             text = node.asText();
         } else {
-            throw error(path, "must be a formula (a string) or a number, got " + describe(node));
+            throw parent.failAt(path, "must be a formula (a string) or a number, got " + JsonFields.describe(node));
         }
+        return formula(text, path, parent);
+    }
+
+    private Field formula(String text, String path, JsonFields at) {
         String key = text.strip();
         if (key.isEmpty()) {
-            throw error(path, "the formula is empty");
+            throw at.failAt(path, "the formula is empty");
         }
         Field cached = fields.get(key);
         if (cached != null) {
@@ -377,76 +374,8 @@ final class ProblemFileReader {
             fields.put(key, f);
             return f;
         } catch (IllegalArgumentException e) {
-            throw error(path, e.getMessage(), e);
+            throw at.failAt(path, e.getMessage(), e);
         }
-    }
-
-    private double number(JsonNode node, String path) {
-        if (!node.isNumber()) {
-            throw error(path, "must be a number, got " + describe(node));
-        }
-        double value = node.doubleValue();
-        if (!Double.isFinite(value)) {
-            throw error(path, "must be a finite number, got " + node.asText());
-        }
-        return value;
-    }
-
-    private double[] numbers(JsonNode node, String path) {
-        if (!node.isArray()) {
-            throw error(path, "must be an array of numbers, got " + describe(node));
-        }
-        double[] out = new double[node.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = number(node.get(i), path + "[" + i + "]");
-        }
-        return out;
-    }
-
-    private String text(JsonNode node, String path) {
-        if (!node.isTextual()) {
-            throw error(path, "must be a string, got " + describe(node));
-        }
-        return node.textValue();
-    }
-
-    private JsonNode required(JsonNode node, String key, String path) {
-        JsonNode value = node.get(key);
-        if (value == null) {
-            throw error(path, "missing key '" + key + "'");
-        }
-        return value;
-    }
-
-    private void requireObject(JsonNode node, String path) {
-        if (!node.isObject()) {
-            throw error(path, (path.isEmpty() ? "the top level " : "") + "must be a JSON object, got " + describe(node));
-        }
-    }
-
-    /** Rejects keys not in the list, so that a misspelt key is reported rather than ignored. */
-    private void allowKeys(JsonNode node, String path, List<String> allowed, String context) {
-        for (Map.Entry<String, JsonNode> entry : node.properties()) {
-            if (!allowed.contains(entry.getKey())) {
-                throw error(path, "unknown key '" + entry.getKey() + "'; allowed" + (context.isEmpty() ? "" : " " + context)
-                        + ": " + String.join(", ", allowed));
-            }
-        }
-    }
-
-    /** A JSON value as it would appear in the file, shortened; strings in quotes. */
-    private static String describe(JsonNode node) {
-        if (node.isTextual()) {
-            String t = node.textValue();
-            return "'" + (t.length() > 60 ? t.substring(0, 60) + "..." : t) + "'";
-        }
-        if (node.isArray()) {
-            return "an array";
-        }
-        if (node.isObject()) {
-            return "an object";
-        }
-        return node.asText();
     }
 
     private static String point(double[] z) {
@@ -455,13 +384,5 @@ final class ProblemFileReader {
             s.append(k == 0 ? "" : ", ").append(z[k]);
         }
         return s.append(')').toString();
-    }
-
-    private ProblemFileException error(String path, String detail) {
-        return new ProblemFileException(source, path, detail);
-    }
-
-    private ProblemFileException error(String path, String detail, Throwable cause) {
-        return new ProblemFileException(source, path, detail, cause);
     }
 }

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.kanpde.solver.io.AtomicFile;
+import org.kanpde.solver.io.JsonFields;
 import org.kanpde.solver.io.ModelFile;
 import org.kanpde.solver.io.ModelFileException;
 import org.kanpde.solver.optim.OptimizerState;
@@ -26,8 +28,8 @@ import org.kanpde.solver.optim.OptimizerState;
  * atomically. The network is embedded as a {@link ModelFile} document. NaN values (errors not
  * measured) are written as null. Version 2 added {@code "settings"}, the
  * {@link Checkpoint#settings()} that a resume is checked against; version 1 files are still read
- * (with no settings to check). Reading validates the document and fails with a
- * {@link ModelFileException} that names the file and the key.
+ * (with no settings to check). Reading validates the document ({@link JsonFields}) and fails with
+ * a {@link ModelFileException} that names the file and the JSON path of the bad value.
  */
 public final class CheckpointFile {
     /** Format identifier. */
@@ -81,7 +83,7 @@ public final class CheckpointFile {
                 ints.add(v);
             }
         }
-        root.set("model", MAPPER.readTree(ModelFile.toJson(c.model(), c.problemName(), Map.of())));
+        root.set("model", ModelFile.toTree(c.model(), c.problemName(), Map.of()));
         ArrayNode history = root.putArray("history");
         for (HistoryEntry e : c.history()) {
             ArrayNode row = history.addArray();
@@ -105,13 +107,14 @@ public final class CheckpointFile {
             o.put("reason", r.reason().name());
             o.put("parameters", r.parameters());
         }
-        ModelFile.writeAtomically(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        AtomicFile.write(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
     }
 
     /**
      * Reads a checkpoint.
      *
-     * @throws ModelFileException if the file is missing or invalid
+     * @throws ModelFileException if the file is missing or invalid, naming the file and the JSON
+     *                            path of the bad value
      */
     public static Checkpoint read(Path file) {
         String text;
@@ -122,100 +125,98 @@ public final class CheckpointFile {
         } catch (IOException e) {
             throw new ModelFileException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
         }
-        JsonNode root;
+        JsonNode tree;
         try {
-            root = MAPPER.readTree(text);
+            tree = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new ModelFileException("checkpoint " + file + " is not valid JSON (" + e.getOriginalMessage() + ")", e);
         }
-        String src = "checkpoint " + file;
+        String label = "checkpoint " + file;
+        JsonFields root = JsonFields.root(tree, (path, detail, cause) ->
+                new ModelFileException(JsonFields.message(label, path, detail), cause));
+        String format = root.text("format");
+        if (!FORMAT.equals(format)) {
+            throw root.failAt("format", "expected '" + FORMAT + "', got '" + format + "'");
+        }
+        int version = root.integer("version");
+        if (version < OLDEST_VERSION || version > VERSION) {
+            throw root.failAt("version", "unsupported version " + version + " (this build reads versions " + OLDEST_VERSION
+                    + " to " + VERSION + ")");
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (version >= 2) {
+            JsonFields s = root.object("settings");
+            for (Map.Entry<String, JsonNode> e : s.node().properties()) {
+                settings.put(e.getKey(), s.asText(e.getValue(), s.path(e.getKey())));
+            }
+        }
         try {
-            if (root == null || !root.isObject()) {
-                throw new IllegalArgumentException("the document must be a JSON object");
-            }
-            if (!FORMAT.equals(text(root, "format"))) {
-                throw new IllegalArgumentException("key 'format': expected '" + FORMAT + "'");
-            }
-            int version = integer(root, "version");
-            if (version < OLDEST_VERSION || version > VERSION) {
-                throw new IllegalArgumentException("key 'version': unsupported version " + version + " (this build reads "
-                        + "versions " + OLDEST_VERSION + " to " + VERSION + ")");
-            }
-            Map<String, String> settings = new LinkedHashMap<>();
-            if (version >= 2) {
-                JsonNode sn = root.get("settings");
-                if (sn == null || !sn.isObject()) {
-                    throw new IllegalArgumentException("key 'settings' must be an object");
-                }
-                for (Map.Entry<String, JsonNode> e : sn.properties()) {
-                    if (!e.getValue().isTextual()) {
-                        throw new IllegalArgumentException("key 'settings." + e.getKey() + "' must be a string");
-                    }
-                    settings.put(e.getKey(), e.getValue().asText());
-                }
-            }
-            OptimizerState state = null;
-            JsonNode o = root.get("optimizer");
-            if (o != null && !o.isNull()) {
-                int[] ints = new int[o.path("integers").size()];
-                for (int i = 0; i < ints.length; i++) {
-                    ints[i] = o.get("integers").get(i).asInt();
-                }
-                state = new OptimizerState(text(o, "method"), integer(o, "iterations"), integer(o, "evaluations"),
-                        doubleArray(o, "point"), doubleArray(o, "numbers"), ints);
-            }
-            List<HistoryEntry> history = new ArrayList<>();
-            JsonNode rows = array(root, "history");
-            for (int i = 0; i < rows.size(); i++) {
-                JsonNode row = rows.get(i);
-                String at = "history[" + i + "]";
-                if (!row.isArray() || row.size() != 6) {
-                    throw new IllegalArgumentException("key '" + at + "' must be an array of 6 entries (stage, iteration, "
-                            + "seconds, loss, relL2, parameters)");
-                }
-                for (int k = 0; k < 6; k++) {
-                    boolean ok = k == 3 || k == 4 ? row.get(k).isNull() || row.get(k).isNumber()
-                            : k == 2 ? row.get(k).isNumber() : row.get(k).isIntegralNumber() && row.get(k).canConvertToInt();
-                    if (!ok) {
-                        throw new IllegalArgumentException("key '" + at + "[" + k + "]' must be "
-                                + (k == 2 || k == 3 || k == 4 ? "a number" : "an integer") + ", got " + row.get(k));
-                    }
-                }
-                history.add(new HistoryEntry(row.get(0).asInt(), row.get(1).asInt(), row.get(2).asDouble(), nan(row.get(3)),
-                        nan(row.get(4)), row.get(5).asInt()));
-            }
-            List<String> messages = new ArrayList<>();
-            for (JsonNode m : array(root, "messages")) {
-                messages.add(m.asText());
-            }
-            List<Checkpoint.Report> reports = new ArrayList<>();
-            for (JsonNode r : array(root, "reports")) {
-                StopReason reason;
-                try {
-                    reason = StopReason.valueOf(text(r, "reason").toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("unknown stop reason '" + r.get("reason").asText() + "'");
-                }
-                reports.add(new Checkpoint.Report(integer(r, "index"), integer(r, "iterations"), r.path("seconds").asDouble(),
-                        nan(r.get("loss")), nan(r.get("relL2")), reason, integer(r, "parameters")));
-            }
-            JsonNode best = root.get("best");
-            JsonNode model = root.get("model");
-            if (model == null || !model.isObject()) {
-                throw new IllegalArgumentException("key 'model' is missing");
-            }
-            return new Checkpoint(text(root, "problem"), root.path("seed").asLong(), integer(root, "stageCount"),
-                    ModelFile.fromJson(MAPPER.writeValueAsString(model), src + " (model)").network(),
-                    integer(root, "stageIndex"), integer(root, "stageIterations"), root.path("stageSeconds").asDouble(),
-                    integer(root, "iterations"), root.path("elapsedSeconds").asDouble(), integer(root, "samplingSalt"),
-                    root.path("diverged").asBoolean(), nan(root.get("lastLoss")), state,
-                    best == null || best.isNull() ? null : doubleArray(root, "best"), nan(root.get("bestLoss")), history,
-                    messages, reports, settings);
+            return new Checkpoint(root.text("problem"), root.longInteger("seed"), root.integer("stageCount"),
+                    ModelFile.fromTree(root.object("model")).network(), root.integer("stageIndex"),
+                    root.integer("stageIterations"), root.number("stageSeconds"), root.integer("iterations"),
+                    root.number("elapsedSeconds"), root.integer("samplingSalt"), root.bool("diverged"),
+                    root.numberOrNaN("lastLoss"), optimizer(root), present(root, "best") ? root.numbers("best") : null,
+                    root.numberOrNaN("bestLoss"), history(root), messages(root), reports(root), settings);
         } catch (ModelFileException e) {
             throw e;
-        } catch (IllegalArgumentException | NullPointerException | JsonProcessingException e) {
-            throw new ModelFileException(src + ": " + (e.getMessage() == null ? "malformed" : e.getMessage()), e);
+        } catch (IllegalArgumentException e) {
+            throw root.fail(e.getMessage(), e);
         }
+    }
+
+    private static boolean present(JsonFields o, String key) {
+        return o.has(key) && !o.get(key).isNull();
+    }
+
+    private static OptimizerState optimizer(JsonFields root) {
+        if (!present(root, "optimizer")) {
+            return null;
+        }
+        JsonFields o = root.object("optimizer");
+        return new OptimizerState(o.text("method"), o.integer("iterations"), o.integer("evaluations"), o.numbers("point"),
+                o.numbers("numbers"), o.integers("integers"));
+    }
+
+    private static List<HistoryEntry> history(JsonFields root) {
+        List<HistoryEntry> history = new ArrayList<>();
+        JsonNode rows = root.array("history");
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode row = rows.get(i);
+            String at = "history[" + i + "]";
+            if (!row.isArray() || row.size() != 6) {
+                throw root.failAt(at, "must be an array of 6 entries (stage, iteration, seconds, loss, relL2, parameters), got "
+                        + (row.isArray() ? row.size() + " entries" : JsonFields.describe(row)));
+            }
+            history.add(new HistoryEntry(root.asInteger(row.get(0), at + "[0]"), root.asInteger(row.get(1), at + "[1]"),
+                    root.asNumber(row.get(2), at + "[2]"), root.asNumberOrNaN(row.get(3), at + "[3]"),
+                    root.asNumberOrNaN(row.get(4), at + "[4]"), root.asInteger(row.get(5), at + "[5]")));
+        }
+        return history;
+    }
+
+    private static List<String> messages(JsonFields root) {
+        List<String> messages = new ArrayList<>();
+        JsonNode array = root.array("messages");
+        for (int i = 0; i < array.size(); i++) {
+            messages.add(root.asText(array.get(i), "messages[" + i + "]"));
+        }
+        return messages;
+    }
+
+    private static List<Checkpoint.Report> reports(JsonFields root) {
+        List<Checkpoint.Report> reports = new ArrayList<>();
+        for (JsonFields r : root.objects("reports")) {
+            String name = r.text("reason");
+            StopReason reason;
+            try {
+                reason = StopReason.valueOf(name.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw r.failAt(r.path("reason"), "unknown stop reason '" + name + "'");
+            }
+            reports.add(new Checkpoint.Report(r.integer("index"), r.integer("iterations"), r.number("seconds"),
+                    r.numberOrNaN("loss"), r.numberOrNaN("relL2"), reason, r.integer("parameters")));
+        }
+        return reports;
     }
 
     private static void number(ObjectNode o, String key, double v) {
@@ -234,51 +235,11 @@ public final class CheckpointFile {
         }
     }
 
-    private static double nan(JsonNode n) {
-        return n == null || n.isNull() ? Double.NaN : n.asDouble();
-    }
-
     private static ArrayNode doubles(double[] values) {
         ArrayNode a = MAPPER.createArrayNode();
         for (double v : values) {
             a.add(v);
         }
         return a;
-    }
-
-    private static String text(JsonNode n, String key) {
-        JsonNode v = n.get(key);
-        if (v == null || !v.isTextual()) {
-            throw new IllegalArgumentException("key '" + key + "' must be a string");
-        }
-        return v.asText();
-    }
-
-    private static int integer(JsonNode n, String key) {
-        JsonNode v = n.get(key);
-        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber()) {
-            throw new IllegalArgumentException("key '" + key + "' must be an integer");
-        }
-        return v.asInt();
-    }
-
-    private static JsonNode array(JsonNode n, String key) {
-        JsonNode v = n.get(key);
-        if (v == null || !v.isArray()) {
-            throw new IllegalArgumentException("key '" + key + "' must be an array");
-        }
-        return v;
-    }
-
-    private static double[] doubleArray(JsonNode n, String key) {
-        JsonNode v = array(n, key);
-        double[] out = new double[v.size()];
-        for (int i = 0; i < out.length; i++) {
-            if (!v.get(i).isNumber()) {
-                throw new IllegalArgumentException("key '" + key + "[" + i + "]' must be a number");
-            }
-            out[i] = v.get(i).asDouble();
-        }
-        return out;
     }
 }

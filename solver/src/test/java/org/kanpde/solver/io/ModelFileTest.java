@@ -112,24 +112,69 @@ class ModelFileTest {
     }
 
     @Test
-    void bsplineLayersKeepTheFormatOfOlderFiles() throws IOException {
+    void bsplineLayersHoldTheirSectionThemselvesWithPykansK() throws IOException {
         Kan kan = Kan.builder().widths(1, 2, 1).gridSize(3).seed(1).build();
         String json = ModelFile.toJson(kan, "p", Map.of());
-        assertTrue(!json.contains("basis") && json.contains("\"order\" : 3") && json.contains("\"knots\""), json);
+        assertTrue(!json.contains("basis") && !json.contains("order") && json.contains("\"k\" : 3")
+                && json.contains("\"knots\"") && json.contains("\"version\" : 2"), json);
         // the same layers written as basis objects read back to the same network
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = (ObjectNode) mapper.readTree(json);
         for (JsonNode layer : root.get("network").get("layers")) {
             ObjectNode basis = mapper.createObjectNode().put("type", "bspline");
-            basis.set("order", layer.get("order"));
+            basis.set("k", layer.get("k"));
             basis.set("knots", layer.get("knots"));
             ((ObjectNode) layer).removeAll().set("basis", basis);
         }
         String wrapped = mapper.writeValueAsString(root);
-        assertTrue(wrapped.contains("\"basis\":{\"type\":\"bspline\",\"order\":3,\"knots\""), wrapped);
+        assertTrue(wrapped.contains("\"basis\":{\"type\":\"bspline\",\"k\":3,\"knots\""), wrapped);
         Kan back = (Kan) ModelFile.fromJson(wrapped, "wrapped.json").network();
         assertSameFunction(kan, back);
         assertEquals(json, ModelFile.toJson(back, "p", Map.of()));
+    }
+
+    /**
+     * A version 1 file, written by hand as builds before version 2 wrote it (the degree as
+     * "order"): a B-spline layer on the integer knots of G = 2 intervals of [-1, 1] with k = 3, a
+     * B-spline layer given as a basis object, and a Chebyshev layer.
+     */
+    private static final String VERSION_1 = """
+            { "format" : "kanpde-model", "version" : 1, "problem" : "by-hand", "hardDirichlet" : false,
+              "network" : { "type" : "kan", "widths" : [ 1, 2, 1, 1 ],
+                "layers" : [ { "order" : 3, "knots" : [ [ -4.0, -3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0, 4.0 ] ] },
+                             { "basis" : { "type" : "bspline", "order" : 3,
+                                           "knots" : [ [ -4, -3, -2, -1, 0, 1, 2, 3, 4 ], [ -4, -3, -2, -1, 0, 1, 2, 3, 4 ] ] } },
+                             { "basis" : { "type" : "chebyshev", "degree" : 2, "map" : "affine", "ranges" : [ [ -1.0, 1.0 ] ] } } ],
+                "parameters" : [ %s ] },
+              "metadata" : { "relL2" : 1.5E-8 } }
+            """;
+
+    @Test
+    void versionOneFilesLoadBitForBit() {
+        Kan kan = Kan.builder().widths(1, 2, 1, 1).basis(BasisType.BSPLINE, BasisType.BSPLINE, BasisType.CHEBYSHEV)
+                .gridSize(2, 2, 2).degree(3).inputRange(-1, 1).seed(3).build();
+        double[] p = kan.parameters();
+        SplittableRandom r = new SplittableRandom(4);
+        StringBuilder numbers = new StringBuilder();
+        for (int i = 0; i < p.length; i++) {
+            p[i] = r.nextDouble(-1, 1);
+            numbers.append(i == 0 ? "" : ", ").append(p[i]);
+        }
+        SavedModel saved = ModelFile.fromJson(VERSION_1.formatted(numbers), "v1.json");
+        Kan back = (Kan) saved.network();
+        assertEquals("by-hand", saved.problem());
+        assertEquals(1.5e-8, saved.metadata().get("relL2"));
+        assertArrayEquals(kan.parameters(), back.parameters(), 0.0);
+        assertSameFunction(kan, back);
+        // the same knots and ranges: written again (as version 2), the two documents are equal
+        assertEquals(ModelFile.toJson(kan, "p", Map.of()), ModelFile.toJson(back, "p", Map.of()));
+        // each version has its own name for the degree
+        String v1WithK = VERSION_1.formatted(numbers).replaceFirst("\"order\"", "\"k\"");
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.fromJson(v1WithK, "v1.json"));
+        assertTrue(e.getMessage().contains("network.layers[0]: unknown key 'k'"), e.getMessage());
+        String v2WithOrder = VERSION_1.formatted(numbers).replace("\"version\" : 1", "\"version\" : 2");
+        e = assertThrows(ModelFileException.class, () -> ModelFile.fromJson(v2WithOrder, "v2.json"));
+        assertTrue(e.getMessage().contains("network.layers[0]: unknown key 'order'"), e.getMessage());
     }
 
     @Test
@@ -144,8 +189,8 @@ class ModelFileTest {
             {cheb.replace("\"affine\"", "\"tanh\""), "unknown Chebyshev input map \"tanh\""},
             {cheb.replace("[ [ -1.0, 1.0 ] ]", "[ [ 1.0, -1.0 ] ]"), "network.layers[0].basis.ranges[0]"},
             {cheb.replace("[ [ -1.0, 1.0 ] ]", "[ [ -1.0, 1.0, 2.0 ] ]"), "a range is [lower, upper], got 3 numbers"},
-            {cheb.replace("\"basis\" : {", "\"order\" : 3, \"basis\" : {"), "network.layers[0].order"},
-            {cheb.replace("\"map\"", "\"colour\""), "network.layers[0].basis.colour"},
+            {cheb.replace("\"basis\" : {", "\"k\" : 3, \"basis\" : {"), "network.layers[0]: unknown key 'k'; allowed: basis"},
+            {cheb.replace("\"map\"", "\"colour\""), "network.layers[0].basis: unknown key 'colour'"},
             {rbf.replace("\"width\" : [ 1.5 ]", "\"width\" : [ 1.5, 1.5 ]"), "needs one width per input node (1), got 2"},
             {rbf.replace("\"width\" : [ 1.5 ]", "\"width\" : [ -1.0 ]"), "width must be finite and > 0, got -1.0"},
             {rbf.replace("\"extension\" : 4", "\"extension\" : 5"), "got 11 centres with 5 beyond each end"},
@@ -185,15 +230,18 @@ class ModelFileTest {
             {good.substring(0, good.length() / 2), "not valid JSON"},
             {"", "must be a JSON object"},
             {"[1,2]", "must be a JSON object"},
-            {good.replace("\"version\" : 1", "\"version\" : 7"), "unsupported version 7"},
+            {good.replace("\"version\" : 2", "\"version\" : 7"), "unsupported version 7"},
+            {good.replace("\"version\" : 2", "\"version\" : 0"), "unsupported version 0 (this build reads versions 1 to 2)"},
             {good.replace("kanpde-model", "other"), "format"},
             {good.replace("\"type\" : \"kan\"", "\"type\" : \"transformer\""), "unknown network type 'transformer'"},
             {good.replace("\"widths\" : [ 1, 2, 1 ]", "\"widths\" : [ 1, 3, 1 ]"), "network"},
             {good.replaceFirst("\"parameters\" : \\[ ", "\"parameters\" : [ 1.0, "), "parameters"},
             {good.replace("\"problem\" : \"p\"", "\"problem\" : \"p\", \"problem\" : \"q\""), "Duplicate field"},
             {good.replace("\"problem\" : \"p\"", "\"problem\" : \"p\", \"colour\" : \"red\""), "colour"},
-            {good.replace("\"order\" : 3", "\"order\" : 0"), "order k must be >= 1, got 0"},
-            {good.replace("\"order\" : 3", "\"order\" : \"three\""), "must be an integer"},
+            {good.replace("\"k\" : 3", "\"k\" : 0"), "network.layers[0].k: spline"},
+            {good.replace("\"k\" : 3", "\"k\" : 0"), "k must be >= 1, got 0"},
+            {good.replace("\"k\" : 3", "\"k\" : \"three\""), "network.layers[0].k: must be an integer, got 'three'"},
+            {good.replaceFirst("(\"parameters\" : \\[ )[^,]+", "$1 1e999"), "network.parameters[0]: must be a finite number, got Infinity"},
         };
         for (String[] c : cases) {
             ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.fromJson(c[0], "m.json"),

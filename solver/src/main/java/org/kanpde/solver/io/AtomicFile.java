@@ -1,8 +1,9 @@
-package org.kanpde.plots;
+package org.kanpde.solver.io;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,20 +12,40 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Writes files so that readers see either the old content or the complete new content: the bytes go
- * to a temporary file in the target's directory (same file system, so the rename cannot turn into a
- * copy) and are then renamed over the target. A crash mid-write leaves at most a stray
- * {@code .*.tmp} file, never a truncated figure.
+ * Writes files so that readers see either the old content or the complete new content: the bytes
+ * go to a temporary file in the target's directory (same file system, so the rename cannot turn
+ * into a copy) and are then renamed over the target. A crash mid-write leaves at most a stray
+ * {@code .*.tmp} file, never a truncated model, checkpoint, result or figure. The one writer of
+ * every file the project produces.
  */
-final class AtomicFiles {
+public final class AtomicFile {
 
     /** Produces the content of a file. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
+        /**
+         * Writes the bytes.
+         *
+         * @param out the temporary file's stream (buffered; closed by the caller)
+         * @throws IOException if the content cannot be produced; the target then stays unchanged
+         */
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private AtomicFiles() {
+    private AtomicFile() {
+    }
+
+    /**
+     * Writes text (UTF-8) to {@code target} atomically.
+     *
+     * @param target the file to create or replace; its directory must exist
+     * @param text   the content
+     * @return the target
+     * @throws IOException if writing or renaming fails (the target is then unchanged)
+     */
+    public static Path write(Path target, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return write(target, out -> out.write(bytes));
     }
 
     /**
@@ -35,10 +56,10 @@ final class AtomicFiles {
      * @return the target
      * @throws IOException if writing or renaming fails (the target is then unchanged)
      */
-    static Path write(Path target, Content content) throws IOException {
+    public static Path write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
-        // not Files.createTempFile: its owner-only permissions would stay on the figure after the rename
+        // not Files.createTempFile: its owner-only permissions would stay on the file after the rename
         Path temporary = directory.resolve("." + absolute.getFileName() + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         // CREATE_NEW: a (vanishingly unlikely) name clash fails instead of writing into someone else's file
@@ -57,35 +78,5 @@ final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temporary);
         }
-    }
-
-    /**
-     * Checks that {@code directory} can hold output files and creates it if missing.
-     *
-     * @throws IllegalArgumentException if the path exists and is not a directory
-     * @throws IOException              if it cannot be created
-     */
-    static Path directory(Path directory) throws IOException {
-        if (directory == null) {
-            throw new IllegalArgumentException("output directory must not be null");
-        }
-        if (Files.exists(directory) && !Files.isDirectory(directory)) {
-            throw new IllegalArgumentException("output directory " + directory + " exists and is not a directory");
-        }
-        Files.createDirectories(directory);
-        return directory;
-    }
-
-    /**
-     * Checks a base file name: non-blank, no path separators, not starting with a dot.
-     *
-     * @throws IllegalArgumentException naming the bad name
-     */
-    static String baseName(String name) {
-        if (name == null || name.isBlank() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
-            throw new IllegalArgumentException("file base name must be non-blank, without path separators and not start "
-                    + "with '.', got '" + name + "'");
-        }
-        return name;
     }
 }
