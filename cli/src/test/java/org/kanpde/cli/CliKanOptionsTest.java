@@ -15,9 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 class CliKanOptionsTest {
     @TempDir
     Path dir;
+    private int runs;
 
     private JsonNode solve(String... extra) throws Exception {
-        Path out = dir.resolve("run" + System.nanoTime());
+        Path out = dir.resolve("run" + runs++);
         String[] base = {"solve", "--problem", "poisson1d", "--points", "150", "--sampling", "sobol", "--threads", "2", "-q",
             "--out", out.toString()};
         String[] args = new String[base.length + extra.length];
