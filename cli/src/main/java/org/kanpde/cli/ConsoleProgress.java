@@ -3,6 +3,7 @@ package org.kanpde.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 
 import org.kanpde.solver.train.HistoryEntry;
 import org.kanpde.solver.train.Stage;
@@ -14,32 +15,41 @@ import org.kanpde.solver.train.TrainingListener;
  * notable events. Returns false from {@link #iteration} once a stop was requested (Ctrl-C).
  */
 final class ConsoleProgress implements TrainingListener {
+    /** Least time between two progress lines. */
+    static final long PRINT_INTERVAL_NANOS = 2_000_000_000L;
+
     private final PrintWriter out;
     private final String prefix;
     private final boolean quiet;
     private final AtomicBoolean stop;
     private final Interrupts interrupts;
     private final int stages;
+    private final LongSupplier clock;
     private long lastPrint;
     private double lastRelL2 = Double.NaN;
 
     ConsoleProgress(PrintWriter out, String prefix, boolean quiet, AtomicBoolean stop, int stages) {
-        this(out, prefix, quiet, stop, null, stages);
+        this(out, prefix, quiet, stop, null, stages, System::nanoTime);
     }
 
     /** Reads the stop flag of {@code interrupts} and arms them when the first stage starts. */
     ConsoleProgress(PrintWriter out, String prefix, boolean quiet, Interrupts interrupts, int stages) {
-        this(out, prefix, quiet, interrupts.flag(), interrupts, stages);
+        this(out, prefix, quiet, interrupts.flag(), interrupts, stages, System::nanoTime);
     }
 
-    private ConsoleProgress(PrintWriter out, String prefix, boolean quiet, AtomicBoolean stop, Interrupts interrupts,
-                            int stages) {
+    /**
+     * @param interrupts armed when the first stage starts, or null
+     * @param clock      nanoseconds that pace the progress lines ({@link System#nanoTime} outside tests)
+     */
+    ConsoleProgress(PrintWriter out, String prefix, boolean quiet, AtomicBoolean stop, Interrupts interrupts, int stages,
+                    LongSupplier clock) {
         this.out = out;
         this.prefix = prefix;
         this.quiet = quiet;
         this.stop = stop;
         this.interrupts = interrupts;
         this.stages = stages;
+        this.clock = clock;
     }
 
     @Override
@@ -50,7 +60,7 @@ final class ConsoleProgress implements TrainingListener {
         }
         print(String.format(Locale.ROOT, "%sstage %d/%d: %s  (%s, %d parameters)", prefix, index + 1, stages, stage, model,
                 parameters));
-        lastPrint = System.nanoTime();
+        lastPrint = clock.getAsLong();
     }
 
     @Override
@@ -58,8 +68,8 @@ final class ConsoleProgress implements TrainingListener {
         if (!Double.isNaN(e.relL2())) {
             lastRelL2 = e.relL2();
         }
-        long now = System.nanoTime();
-        if (now - lastPrint > 2_000_000_000L) {
+        long now = clock.getAsLong();
+        if (now - lastPrint > PRINT_INTERVAL_NANOS) {
             lastPrint = now;
             print(String.format(Locale.ROOT, "%s  iteration %5d  loss %.3e  rel. L2 %s  %6.1f s", prefix, e.iteration(),
                     e.loss(), Double.isNaN(lastRelL2) ? "   -     " : String.format(Locale.ROOT, "%.3e", lastRelL2),

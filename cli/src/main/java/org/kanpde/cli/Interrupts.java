@@ -1,5 +1,6 @@
 package org.kanpde.cli;
 
+import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,41 +21,79 @@ public final class Interrupts implements AutoCloseable {
     /** Longest wait before anything is worth writing. */
     static final long UNARMED_GRACE_SECONDS = 1;
 
+    /** How often the hook re-reads whether it is armed while it waits. */
+    static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    /**
+     * The time the hook waits by: the system's in production; tests pass one they advance by hand so
+     * that no test sleeps.
+     */
+    interface Clock {
+        /** The system clock: {@link System#nanoTime()} and a timed wait on the latch. */
+        Clock SYSTEM = new Clock() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public boolean await(CountDownLatch latch, long nanos) throws InterruptedException {
+                return latch.await(nanos, TimeUnit.NANOSECONDS);
+            }
+        };
+
+        /** Now, in nanoseconds from an arbitrary origin. */
+        long nanoTime();
+
+        /** Waits at most {@code nanos} for the latch to reach zero; true if it did. */
+        boolean await(CountDownLatch latch, long nanos) throws InterruptedException;
+    }
+
     private final AtomicBoolean stop = new AtomicBoolean();
     private final CountDownLatch done = new CountDownLatch(1);
+    private final Clock clock;
+    private final PrintStream err;
     private final Thread hook;
     private volatile boolean armed;
 
     /** Installs the shutdown hook, armed: it waits up to 30 s for {@link #close()}. */
     public Interrupts() {
-        this(true);
+        this(true, Clock.SYSTEM, System.err);
     }
 
-    private Interrupts(boolean armed) {
+    /**
+     * @param armed whether the hook waits for results from the start
+     * @param clock the time the hook waits by
+     * @param err   where the hook says why it stopped waiting
+     */
+    Interrupts(boolean armed, Clock clock, PrintStream err) {
         this.armed = armed;
+        this.clock = clock;
+        this.err = err;
         hook = new Thread(this::stopAndWait, "kanpde-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
     /** Installs a hook that waits for results only once {@link #arm()} was called. */
     static Interrupts untilTrainingStarts() {
-        return new Interrupts(false);
+        return new Interrupts(false, Clock.SYSTEM, System.err);
     }
 
-    private void stopAndWait() {
+    /** What the shutdown hook runs: raises the flag, then waits for {@link #close()} as long as allowed. */
+    void stopAndWait() {
         stop.set(true);
-        long start = System.nanoTime();
+        long start = clock.nanoTime();
         try {
             while (true) {
                 // re-read armed: a stage that starts during the grace period still gets its results written
                 long limit = TimeUnit.SECONDS.toNanos(armed ? ARMED_WAIT_SECONDS : UNARMED_GRACE_SECONDS);
-                long left = start + limit - System.nanoTime();
+                long left = start + limit - clock.nanoTime();
                 if (left <= 0) {
-                    System.err.println(armed ? "kanpde: interrupted; gave up waiting for the results to be written after "
+                    err.println(armed ? "kanpde: interrupted; gave up waiting for the results to be written after "
                             + ARMED_WAIT_SECONDS + " s" : "kanpde: interrupted before training started; nothing to write");
                     return;
                 }
-                if (done.await(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)), TimeUnit.NANOSECONDS)) {
+                if (clock.await(done, Math.min(left, POLL_NANOS))) {
                     return;
                 }
             }

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 class CliKanOptionsTest {
     @TempDir
     Path dir;
+    private int runs;
 
     private JsonNode solve(String... extra) throws Exception {
-        Path out = dir.resolve("run" + System.nanoTime());
+        Path out = dir.resolve("run" + runs++);
         String[] base = {"solve", "--problem", "poisson1d", "--points", "150", "--sampling", "sobol", "--threads", "2", "-q",
             "--out", out.toString()};
         String[] args = new String[base.length + extra.length];
@@ -33,7 +34,9 @@ class CliKanOptionsTest {
         for (String basis : new String[] {"bspline", "chebyshev", "rbf", "fourier"}) {
             JsonNode r = solve("--basis", basis, "--grid", "4,8", "--iterations", "25");
             assertEquals(basis, r.get("model").get("basis").get(0).asText());
-            assertTrue(r.get("relL2").asDouble() < 1e-2, basis + ": " + r.get("relL2"));
+            // from 6.8e-9 (fourier) to 2.7e-6 (bspline) as of now
+            double rel = r.get("relL2").asDouble();
+            assertTrue(rel > 1e-10 && rel < 1e-4, basis + ": " + r.get("relL2"));
         }
     }
 
@@ -51,8 +54,9 @@ class CliKanOptionsTest {
         JsonNode r = solve("--width", "1,1,1", "--grid", "5,10", "--iterations", "40", "--prune", "--symbolic");
         assertTrue(r.has("pruned") && r.get("pruned").has("parameters"), r.toString());
         JsonNode s = r.get("symbolic");
-        assertTrue(s.get("formula").asText().length() > 0, s.toString());
-        assertTrue(s.get("relL2").isNumber(), s.toString());
+        // the exact solution sin(pi x), found to rounding (pi printed to 5 digits)
+        assertEquals("sin(3.1416*x)", s.get("formula").asText(), s.toString());
+        assertTrue(s.get("relL2").asDouble() < 1e-12, s.toString());
     }
 
     @Test

@@ -79,7 +79,9 @@ class HtmlReportTest {
         Path html = report.write(dir);
         assertEquals(dir.resolve(HtmlReport.FILE_NAME), html);
         List<Path> linked = links(html);
-        assertFalse(linked.isEmpty());
+        // each figure as an image and as the SVG behind it, and nothing else
+        assertEquals(Set.of(figures.resolve("one.png"), figures.resolve("one.svg"), figures.resolve("two#2.png"),
+                figures.resolve("two#2.svg")), new HashSet<>(linked));
         for (Path p : linked) {
             assertTrue(Files.isRegularFile(p), "the page links to " + p + ", which does not exist");
         }

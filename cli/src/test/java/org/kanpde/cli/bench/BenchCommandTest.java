@@ -65,11 +65,23 @@ class BenchCommandTest {
         int sweep = (suite.runs(2).size() + suite.runs(3).size());
         assertEquals(sweep, rows.stream().filter(r -> r.get("section").equals("sweep")).count());
         assertEquals(2 * suite.speedupRuns().size(), rows.stream().filter(r -> r.get("section").equals("threads")).count());
+        // the stage table, written from the stage reports, is the independent account of every run
+        Map<String, Integer> stageIterations = new HashMap<>();
+        Map<String, String> lastStageParameters = new HashMap<>();
+        for (Map<String, String> s : csv(out.resolve("bench-stages.csv"), null)) {
+            stageIterations.merge(runKey(s), Integer.parseInt(s.get("iterations")), Integer::sum);
+            lastStageParameters.put(runKey(s), s.get("parameters"));
+        }
         for (Map<String, String> r : rows) {
             assertTrue(List.of("poisson2d-paper", "poisson3d").contains(r.get("problem")), r.toString());
-            assertTrue(Integer.parseInt(r.get("parameters")) > 0, r.toString());
-            // a budgeted run on a loaded machine may spend its whole (tiny) budget before its first iteration
-            assertTrue(Integer.parseInt(r.get("iterations")) > (r.get("budgeted").equals("true") ? -1 : 0), r.toString());
+            assertEquals(lastStageParameters.get(runKey(r)), r.get("parameters"), r.toString());
+            // a budgeted run on a loaded machine may spend its whole (tiny) budget before its first
+            // iteration; whatever it did, its stages account for every iteration
+            int iterations = Integer.parseInt(r.get("iterations"));
+            assertEquals(stageIterations.get(runKey(r)), iterations, r.toString());
+            if (r.get("budgeted").equals("false")) {
+                assertTrue(iterations > 0, r.toString());
+            }
             assertTrue(Double.parseDouble(r.get("wall_seconds")) > 0, r.toString());
             double rel = Double.parseDouble(r.get("rel_l2"));
             assertTrue(rel > 0 && rel < 10, r.toString());
@@ -168,6 +180,11 @@ class BenchCommandTest {
     }
 
     /** Parses an RFC 4180 CSV file with a header into one map per row, checking the header if given. */
+    /** What names one run in both bench.csv and bench-stages.csv. */
+    private static String runKey(Map<String, String> row) {
+        return String.join("|", row.get("section"), row.get("problem"), row.get("model"), row.get("seed"), row.get("threads"));
+    }
+
     static List<Map<String, String>> csv(Path file, List<String> expectedHeader) throws Exception {
         List<List<String>> records = parseCsv(Files.readString(file));
         List<String> header = records.get(0);

@@ -142,9 +142,43 @@ class SamplingContractTest {
     @ParameterizedTest
     @MethodSource("domains")
     void boundaryPartsAreNamedAndFoundByName(Domain domain) {
+        double[] measures = new double[domain.boundaryPartCount()];
         for (int p = 0; p < domain.boundaryPartCount(); p++) {
             assertEquals(p, domain.boundaryPart(domain.boundaryPartName(p)));
-            assertTrue(domain.boundaryPartMeasure(p) > 0);
+            measures[p] = domain.boundaryPartMeasure(p);
         }
+        assertArrayEquals(partMeasures(domain), measures, 1e-12, domain.toString());
+    }
+
+    /** The measure of every boundary part, from the shape's own description. */
+    private static double[] partMeasures(Domain domain) {
+        if (domain instanceof Disk disk) {
+            return new double[] {2 * Math.PI * disk.radius()};
+        }
+        if (domain instanceof Polygon polygon) {
+            // edge i runs from vertex i to vertex i + 1
+            double[] v = polygon.vertices();
+            int n = v.length / 2;
+            double[] lengths = new double[n];
+            for (int i = 0; i < n; i++) {
+                int j = (i + 1) % n;
+                lengths[i] = Math.hypot(v[2 * j] - v[2 * i], v[2 * j + 1] - v[2 * i + 1]);
+            }
+            return lengths;
+        }
+        // a box: faces xmin, xmax, ymin, ... measure the product of the other sides (1 for the
+        // end points of an interval)
+        double[] side = new double[domain.dimension()];
+        for (int k = 0; k < side.length; k++) {
+            side[k] = domain.upper()[k] - domain.lower()[k];
+        }
+        double[] faces = new double[2 * side.length];
+        for (int f = 0; f < faces.length; f++) {
+            faces[f] = 1;
+            for (int k = 0; k < side.length; k++) {
+                faces[f] *= k == f / 2 ? 1 : side[k];
+            }
+        }
+        return faces;
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kanpde.net.kan.Kan;
+import org.kanpde.net.parallel.ParallelRunner;
 import org.kanpde.solver.TestProblems;
 import org.kanpde.solver.io.ModelFileException;
 import org.kanpde.solver.problem.Problem;
@@ -25,6 +26,9 @@ import org.kanpde.solver.optim.Adam;
 import org.kanpde.solver.optim.Lbfgs;
 import org.kanpde.solver.Runs;
 import org.kanpde.solver.collocation.Collocation;
+import org.kanpde.solver.quadrature.QuadratureRule;
+import org.kanpde.solver.solution.ErrorMeasure;
+import org.kanpde.solver.solution.ErrorMetrics;
 
 class TrainingSessionTest {
     @TempDir
@@ -154,6 +158,36 @@ class TrainingSessionTest {
             assertArrayEquals(results.get(0).solution().function().parameters(), r.solution().function().parameters(), 0.0);
             assertArrayEquals(losses(results.get(0)), losses(r), 0.0);
             assertEquals(results.get(0).metrics(), r.metrics());
+        }
+    }
+
+    @Test
+    void theReportedErrorsAreTheErrorMeasuresOnTheTrainingsQuadrature() {
+        // every iteration measured, so the history shows the coarser rule at work too
+        Training t = Runs.small(60, 20).metricsEvery(1).stage(Stage.of(new LevenbergMarquardt()).withIterations(3)).build();
+        QuadratureRule fine = PROBLEM.domain().quadrature(t.quadraturePoints(), t.quadratureSubdivisions(2));
+        QuadratureRule coarse = PROBLEM.domain().quadrature(t.quadraturePoints(), t.quadratureSubdivisions(2) / 2);
+        try (ParallelRunner runner = new ParallelRunner(1);
+             TrainingSession session = TrainingSession.start(PROBLEM, kan(), t, threads(2), null)) {
+            for (int i = 1; i <= 3; i++) {
+                assertTrue(session.step());
+                TrainingResult now = session.result();
+                HistoryEntry last = now.history().get(now.history().size() - 1);
+                assertEquals(i, last.iteration());
+                // Levenberg-Marquardt takes only steps that lower the loss, so the best parameters
+                // (which result() reports) are the ones the history entry measured
+                assertEquals(now.loss(), last.loss(), 0.0);
+                assertEquals(new ErrorMeasure(PROBLEM, coarse).measure(now.solution().function(), runner).relL2(),
+                        last.relL2(), 0.0, "history entry " + i);
+            }
+            TrainingResult r = session.run();
+            ErrorMetrics expected = new ErrorMeasure(PROBLEM, fine).measure(r.solution().function(), runner);
+            assertEquals(expected, r.metrics());
+            assertEquals(fine.size(), r.metrics().nodes());
+            assertEquals(expected.relL2(), r.stages().get(0).relL2(), 0.0, "the stage report");
+            assertEquals(expected.relL2(), r.history().get(r.history().size() - 1).relL2(), 0.0, "the final history entry");
+            // a KAN [2,2,1] after three iterations is far from sin(pi x) sin(pi y): the errors are not 0
+            assertTrue(expected.relL2() > 1e-3 && expected.relL2() < 2, expected.toString());
         }
     }
 }

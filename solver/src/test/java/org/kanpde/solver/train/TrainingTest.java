@@ -38,7 +38,8 @@ class TrainingTest {
                 .stage(Stage.of(new LevenbergMarquardt()).withGrid(10).withIterations(100))
                 .stage(Stage.of(new LevenbergMarquardt()).withGrid(20).withIterations(100)).build();
         TrainingResult result = Runs.train(problem, kan, settings, null);
-        assertTrue(result.metrics().relL2() < 1e-6, "relative L2 " + result.metrics());
+        // 3.1e-8 as of now; the lower bound rejects a measure that reports no error
+        assertTrue(result.metrics().relL2() > 5e-9 && result.metrics().relL2() < 1e-6, "relative L2 " + result.metrics());
         assertEquals(3, result.stages().size());
         assertFalse(result.diverged());
         // the trained solution solves the equation pointwise
@@ -55,7 +56,8 @@ class TrainingTest {
                 .stage(Stage.of(new LevenbergMarquardt()).withIterations(50))
                 .stage(Stage.of(new LevenbergMarquardt()).withGrid(10).withIterations(50)).build();
         TrainingResult kanResult = Runs.train(problem, kan, settings, null);
-        assertTrue(kanResult.metrics().relL2() < 1e-2, "KAN " + kanResult.metrics());
+        // 4.9e-3 as of now (see below for why it may move by a factor of 2)
+        assertTrue(kanResult.metrics().relL2() > 1e-3 && kanResult.metrics().relL2() < 1e-2, "KAN " + kanResult.metrics());
         // the first stage stalls (cubic splines on G=5) and ends on round-off-level steps, so the
         // second stage's start, and its final loss, vary by a factor of 2 with round-off: 0.09 or
         // 0.17 from 138 for this seed; over seeds 1-8 they range from 3e-3 to 0.17
@@ -63,7 +65,8 @@ class TrainingTest {
 
         Mlp mlp = Mlp.tanh(3, 2, 12, 1);
         TrainingResult mlpResult = Runs.train(problem, mlp, settings, null);
-        assertTrue(mlpResult.metrics().relL2() < 5e-2, "MLP " + mlpResult.metrics());
+        // 7.8e-3 as of now
+        assertTrue(mlpResult.metrics().relL2() > 2e-3 && mlpResult.metrics().relL2() < 3e-2, "MLP " + mlpResult.metrics());
     }
 
     @Test
@@ -74,8 +77,9 @@ class TrainingTest {
         Training settings = small(500, 200).boundaryWeight(10)
                 .stage(Stage.of(new LevenbergMarquardt()).withIterations(80)).build();
         TrainingResult result = Runs.train(problem, kan, settings, null);
-        assertTrue(result.metrics().relL2() < 1e-3, "relative L2 " + result.metrics());
-        assertTrue(result.metrics().h1Rel() < 1e-2, "H1 " + result.metrics());
+        // 3.8e-6 and 3.7e-5 as of now
+        assertTrue(result.metrics().relL2() > 1e-6 && result.metrics().relL2() < 2e-5, "relative L2 " + result.metrics());
+        assertTrue(result.metrics().h1Rel() > 1e-5 && result.metrics().h1Rel() < 2e-4, "H1 " + result.metrics());
     }
 
     @Test
@@ -86,7 +90,8 @@ class TrainingTest {
         TrainingResult result = Runs.train(problem, kan, settings, null);
         assertEquals(0.0, result.solution().value(1.0, 0.3), 1e-15);
         assertEquals(0.0, result.solution().value(-0.2, -1.0), 1e-15);
-        assertTrue(result.metrics().relL2() < 2e-2, "relative L2 " + result.metrics());
+        // 1.1e-3 as of now
+        assertTrue(result.metrics().relL2() > 3e-4 && result.metrics().relL2() < 5e-3, "relative L2 " + result.metrics());
     }
 
     @Test
