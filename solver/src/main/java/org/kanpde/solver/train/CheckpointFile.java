@@ -24,18 +24,20 @@ import org.kanpde.solver.io.ModelFileException;
 import org.kanpde.solver.optim.OptimizerState;
 
 /**
- * Checkpoints as JSON documents ({@code "format": "kanpde-checkpoint", "version": 2}), written
+ * Checkpoints as JSON documents ({@code "format": "kanpde-checkpoint", "version": 3}), written
  * atomically. The network is embedded as a {@link ModelFile} document. NaN values (errors not
  * measured) are written as null. Version 2 added {@code "settings"}, the
- * {@link Checkpoint#settings()} that a resume is checked against; version 1 files are still read
- * (with no settings to check). Reading validates the document ({@link JsonFields}) and fails with
+ * {@link Checkpoint#settings()} that a resume is checked against; version 3 records them under the
+ * names of {@link Training#fingerprint()} (every optimizer setting of every stage, the
+ * collocation's resampling). Versions 1 and 2 are still read and resume, but with no settings to
+ * check: version 2 names them as an older build did, so comparing them would only refuse. Reading validates the document ({@link JsonFields}) and fails with
  * a {@link ModelFileException} that names the file and the JSON path of the bad value.
  */
 public final class CheckpointFile {
     /** Format identifier. */
     public static final String FORMAT = "kanpde-checkpoint";
     /** Version written; this and {@link #OLDEST_VERSION} up to it are read. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** Oldest version read. */
     public static final int OLDEST_VERSION = 1;
 
@@ -144,7 +146,7 @@ public final class CheckpointFile {
                     + " to " + VERSION + ")");
         }
         Map<String, String> settings = new LinkedHashMap<>();
-        if (version >= 2) {
+        if (version >= 3) {
             JsonFields s = root.object("settings");
             for (Map.Entry<String, JsonNode> e : s.node().properties()) {
                 settings.put(e.getKey(), s.asText(e.getValue(), s.path(e.getKey())));

@@ -179,8 +179,8 @@ public final class TrainingSession implements AutoCloseable {
         s.history.addAll(checkpoint.history());
         s.messages.addAll(checkpoint.messages());
         if (recorded.isEmpty()) {
-            s.message("the checkpoint (file version 1) does not record its training settings: they were not checked "
-                    + "against this run's");
+            s.message("the checkpoint was written by an older build (file version 1 or 2) whose settings this build "
+                    + "cannot compare: they were not checked against this run's");
         }
         for (Checkpoint.Report r : checkpoint.reports()) {
             s.reports.add(new StageReport(r.index(), s.stages.get(r.index()), r.iterations(), r.seconds(), r.loss(),

@@ -145,10 +145,11 @@ class CheckpointSettingsTest {
         assertEquals(CheckpointFile.VERSION, new ObjectMapper().readTree(again.toFile()).get("version").asInt());
     }
 
-    @Test
-    void version_1_checkpoints_still_resume_bit_identically_with_a_warning() throws Exception {
+    @ParameterizedTest(name = "version {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2})
+    void older_checkpoints_still_resume_bit_identically_with_a_warning(int version) throws Exception {
         TrainingResult reference = Runs.train(PROBLEM, kan(5), settings().build(), ONE_THREAD, null);
-        Path file = dir.resolve("v2.json");
+        Path file = dir.resolve("now.json");
         try (TrainingSession session = TrainingSession.start(PROBLEM, kan(5), settings().build(), ONE_THREAD, null)) {
             for (int i = 0; i < 5; i++) {
                 session.step();
@@ -157,9 +158,14 @@ class CheckpointSettingsTest {
         }
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = (ObjectNode) json.readTree(file.toFile());
-        root.put("version", 1);
-        root.remove("settings");
-        Path v1 = dir.resolve("v1.json");
+        root.put("version", version);
+        if (version == 1) {
+            root.remove("settings");
+        } else {
+            // version 2 named the settings as an older build did
+            ((ObjectNode) root.get("settings")).put("stage 1 resample", "false");
+        }
+        Path v1 = dir.resolve("v" + version + ".json");
         Files.writeString(v1, json.writeValueAsString(root));
         Checkpoint old = CheckpointFile.read(v1);
         assertTrue(old.settings().isEmpty());
@@ -195,10 +201,10 @@ class CheckpointSettingsTest {
 
         checkpoint(6);
         root = (ObjectNode) json.readTree(file.toFile());
-        root.put("version", 3);
+        root.put("version", CheckpointFile.VERSION + 1);
         Files.writeString(file, json.writeValueAsString(root));
         bad = assertThrows(ModelFileException.class, () -> CheckpointFile.read(file));
-        assertTrue(bad.getMessage().contains("unsupported version 3"), bad.getMessage());
+        assertTrue(bad.getMessage().contains("unsupported version " + (CheckpointFile.VERSION + 1)), bad.getMessage());
     }
 
     @Test
