@@ -4,7 +4,7 @@ import java.util.EnumSet;
 
 import org.kanpde.net.TrialFunction;
 import org.kanpde.net.kan.Kan;
-import org.kanpde.net.kan.ParameterKind;
+import org.kanpde.net.kan.EdgeParameter;
 import org.kanpde.net.parallel.ParallelRunner;
 import org.kanpde.problems.ProblemCatalog;
 import org.kanpde.solver.geometry.BoundarySample;
@@ -60,7 +60,7 @@ final class ResidualFixture {
         rows = ResidualRows.of(problem, in, on, 1000, false);
         int[] free;
         if (model instanceof Kan) {
-            free = ((Kan) model).parameterIndices(EnumSet.of(ParameterKind.SPLINE_COEFFICIENTS));
+            free = ((Kan) model).parameterIndices(EnumSet.of(EdgeParameter.SPLINE_COEFFICIENTS));
         } else {
             free = new int[model.parameterCount()];
             for (int i = 0; i < free.length; i++) {

@@ -12,7 +12,7 @@ import org.kanpde.net.TrialFunction;
 import org.kanpde.net.kan.Kan;
 import org.kanpde.interpret.prune.Pruner;
 import org.kanpde.interpret.prune.Pruning;
-import org.kanpde.interpret.symbolic.EdgeParameter;
+import org.kanpde.net.kan.EdgeParameter;
 import org.kanpde.interpret.symbolic.SymbolicFitter;
 import org.kanpde.interpret.symbolic.SymbolicFormula;
 import org.kanpde.interpret.symbolic.SymbolicKan;

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.kanpde.net.Derivatives;
 import org.kanpde.net.TrialFunction;
+import org.kanpde.net.kan.EdgeParameter;
 import org.kanpde.net.kan.Kan;
 import org.kanpde.net.kan.KanLayer;
 import org.kanpde.net.kan.Silu;
@@ -37,14 +38,10 @@ import org.kanpde.net.basis.EdgeBasis;
  * evaluators read it, as for every {@link TrialFunction}.
  */
 public final class SymbolicKan implements TrialFunction {
-    static final int SPLINE = 0;
-    static final int SYMBOLIC = 1;
-    static final int ZERO = 2;
-
     private final int[] widths;
     private final EdgeBasis[][] bases;
-    /** kinds[l][e], e = j * n_in + i: SPLINE, SYMBOLIC or ZERO. */
-    final int[][] kinds;
+    /** kinds[l][e], e = j * n_in + i. */
+    final EdgeKind[][] kinds;
     final SymbolicFunction[][] functions;
     /**
      * locs[l][4e + r]: where constant r of edge e lives, p &gt;= 0 for parameters[p], ~q for frozen[q].
@@ -60,7 +57,7 @@ public final class SymbolicKan implements TrialFunction {
         this.widths = widths.clone();
         int layers = widths.length - 1;
         this.bases = new EdgeBasis[layers][];
-        this.kinds = new int[layers][];
+        this.kinds = new EdgeKind[layers][];
         this.functions = new SymbolicFunction[layers][];
         this.locs = new int[layers][];
         this.trainable = newSetTable(layers);
@@ -70,19 +67,19 @@ public final class SymbolicKan implements TrialFunction {
             this.bases[l] = bases[l].clone();
             int edges = widths[l] * widths[l + 1];
             int nb = bases[l][0].size();
-            kinds[l] = new int[edges];
+            kinds[l] = new EdgeKind[edges];
             functions[l] = new SymbolicFunction[edges];
             locs[l] = new int[4 * edges];
             trainable[l] = newSetArray(edges);
             Arrays.fill(locs[l], Integer.MIN_VALUE);
             for (int e = 0; e < edges; e++) {
                 Spec s = specs[l][e];
-                kinds[l][e] = s.kind == EdgeKind.SPLINE ? SPLINE : s.kind == EdgeKind.SYMBOLIC ? SYMBOLIC : ZERO;
+                kinds[l][e] = s.kind;
                 functions[l][e] = s.function;
                 trainable[l][e] = effective(s);
             }
             for (int e = 0; e < edges; e++) {
-                if (kinds[l][e] == SPLINE) {
+                if (kinds[l][e] == EdgeKind.SPLINE) {
                     if (trainable[l][e].contains(EdgeParameter.SPLINE_COEFFICIENTS)) {
                         locs[l][4 * e] = p;
                         p += nb;
@@ -95,13 +92,13 @@ public final class SymbolicKan implements TrialFunction {
             for (int r = 1; r <= 2; r++) {
                 EdgeParameter kind = r == 1 ? EdgeParameter.BASE_SCALE : EdgeParameter.SPLINE_SCALE;
                 for (int e = 0; e < edges; e++) {
-                    if (kinds[l][e] == SPLINE) {
+                    if (kinds[l][e] == EdgeKind.SPLINE) {
                         locs[l][4 * e + r] = trainable[l][e].contains(kind) ? p++ : ~(q++);
                     }
                 }
             }
             for (int e = 0; e < edges; e++) {
-                if (kinds[l][e] == SYMBOLIC) {
+                if (kinds[l][e] == EdgeKind.SYMBOLIC) {
                     for (int r = 0; r < 4; r++) {
                         locs[l][4 * e + r] = trainable[l][e].contains(SYMBOLIC_KINDS[r]) ? p++ : ~(q++);
                     }
@@ -114,13 +111,13 @@ public final class SymbolicKan implements TrialFunction {
             int nb = bases[l][0].size();
             for (int e = 0; e < kinds[l].length; e++) {
                 double[] v = specs[l][e].values;
-                if (kinds[l][e] == SPLINE) {
+                if (kinds[l][e] == EdgeKind.SPLINE) {
                     int c = locs[l][4 * e];
                     double[] target = c >= 0 ? parameters : frozen;
                     System.arraycopy(v, 0, target, c >= 0 ? c : ~c, nb);
                     store(locs[l][4 * e + 1], v[nb]);
                     store(locs[l][4 * e + 2], v[nb + 1]);
-                } else if (kinds[l][e] == SYMBOLIC) {
+                } else if (kinds[l][e] == EdgeKind.SYMBOLIC) {
                     for (int r = 0; r < 4; r++) {
                         store(locs[l][4 * e + r], v[r]);
                     }
@@ -253,11 +250,11 @@ public final class SymbolicKan implements TrialFunction {
             for (int e = 0; e < kinds[l].length; e++) {
                 int j = e / nIn;
                 int i = e % nIn;
-                if (kinds[l][e] == SYMBOLIC) {
+                if (kinds[l][e] == EdgeKind.SYMBOLIC) {
                     throw new IllegalStateException("edge (" + l + ", " + j + ", " + i + ") is symbolic ("
                             + functions[l][e].id() + "); only spline and zero edges convert to a KAN");
                 }
-                if (kinds[l][e] == SPLINE) {
+                if (kinds[l][e] == EdgeKind.SPLINE) {
                     double[] v = constants(l, j, i);
                     for (int m = 0; m < nb; m++) {
                         p[layer.coefficientIndex(j, i, m)] = v[m];
@@ -314,8 +311,7 @@ public final class SymbolicKan implements TrialFunction {
     /** Kind of edge (l, j, i): from input node i of layer l to output node j. */
     public EdgeKind kind(int l, int j, int i) {
         int e = edgeIndex(l, j, i);
-        int k = kinds[l][e];
-        return k == SPLINE ? EdgeKind.SPLINE : k == SYMBOLIC ? EdgeKind.SYMBOLIC : EdgeKind.ZERO;
+        return kinds[l][e];
     }
 
     /** The function of a symbolic edge, or null for spline and zero edges. */
@@ -330,7 +326,7 @@ public final class SymbolicKan implements TrialFunction {
     public double[] constants(int l, int j, int i) {
         int e = edgeIndex(l, j, i);
         int[] loc = locs[l];
-        if (kinds[l][e] == SPLINE) {
+        if (kinds[l][e] == EdgeKind.SPLINE) {
             int nb = bases[l][0].size();
             double[] v = new double[nb + 2];
             int c = loc[4 * e];
@@ -339,7 +335,7 @@ public final class SymbolicKan implements TrialFunction {
             v[nb + 1] = read(loc[4 * e + 2]);
             return v;
         }
-        if (kinds[l][e] == SYMBOLIC) {
+        if (kinds[l][e] == EdgeKind.SYMBOLIC) {
             return new double[] {read(loc[4 * e]), read(loc[4 * e + 1]), read(loc[4 * e + 2]), read(loc[4 * e + 3])};
         }
         return new double[0];
@@ -352,10 +348,10 @@ public final class SymbolicKan implements TrialFunction {
 
     /** Number of edges of each kind, in {@link EdgeKind} order. */
     public int[] edgeCounts() {
-        int[] counts = new int[3];
-        for (int[] layer : kinds) {
-            for (int k : layer) {
-                counts[k]++;
+        int[] counts = new int[EdgeKind.values().length];
+        for (EdgeKind[] layer : kinds) {
+            for (EdgeKind k : layer) {
+                counts[k.ordinal()]++;
             }
         }
         return counts;
@@ -369,7 +365,7 @@ public final class SymbolicKan implements TrialFunction {
     public void edge(int l, int j, int i, double x, double[] out) {
         int e = edgeIndex(l, j, i);
         int[] loc = locs[l];
-        if (kinds[l][e] == SPLINE) {
+        if (kinds[l][e] == EdgeKind.SPLINE) {
             EdgeBasis basis = bases[l][i];
             double[] spline = new double[4];
             double[] work = new double[4 * basis.activeCount()];
@@ -382,7 +378,7 @@ public final class SymbolicKan implements TrialFunction {
             for (int t = 0; t < 4; t++) {
                 out[t] = wb * base[t] + ws * spline[t];
             }
-        } else if (kinds[l][e] == SYMBOLIC) {
+        } else if (kinds[l][e] == EdgeKind.SYMBOLIC) {
             double a = read(loc[4 * e]);
             double b = read(loc[4 * e + 1]);
             double c = read(loc[4 * e + 2]);
@@ -482,12 +478,12 @@ public final class SymbolicKan implements TrialFunction {
         }
         if (!canShift(l, j, i)) {
             throw new IllegalArgumentException("edge (" + l + ", " + j + ", " + i + ") cannot take a constant: "
-                    + (kinds[l][e] == ZERO ? "it is zero" : kinds[l][e] == SPLINE && read(locs[l][4 * e + 2]) == 0
+                    + (kinds[l][e] == EdgeKind.ZERO ? "it is zero" : kinds[l][e] == EdgeKind.SPLINE && read(locs[l][4 * e + 2]) == 0
                     ? "its w_s is 0" : "its basis " + bases[l][i].describe() + " has no constant function"));
         }
         Spec[][] specs = specs();
         double[] v = specs[l][e].values;
-        if (kinds[l][e] == SYMBOLIC) {
+        if (kinds[l][e] == EdgeKind.SYMBOLIC) {
             v[3] += delta;
             checkShifted(l, j, i, -1, v[3], delta);
         } else {
@@ -516,10 +512,10 @@ public final class SymbolicKan implements TrialFunction {
     /** Whether {@link #withShift} can add a constant to edge (l, j, i). */
     public boolean canShift(int l, int j, int i) {
         int e = edgeIndex(l, j, i);
-        if (kinds[l][e] == SYMBOLIC) {
+        if (kinds[l][e] == EdgeKind.SYMBOLIC) {
             return true;
         }
-        return kinds[l][e] == SPLINE && read(locs[l][4 * e + 2]) != 0 && constantCoefficients(bases[l][i]) != null;
+        return kinds[l][e] == EdgeKind.SPLINE && read(locs[l][4 * e + 2]) != 0 && constantCoefficients(bases[l][i]) != null;
     }
 
     /**
@@ -680,9 +676,9 @@ public final class SymbolicKan implements TrialFunction {
     public String describe() {
         int[] c = edgeCounts();
         StringBuilder sb = new StringBuilder("symbolic KAN ").append(Arrays.toString(widths).replace(" ", ""));
-        sb.append(" (").append(c[SYMBOLIC]).append(" symbolic, ").append(c[SPLINE]).append(" spline");
-        if (c[ZERO] > 0) {
-            sb.append(", ").append(c[ZERO]).append(" zero");
+        sb.append(" (").append(c[EdgeKind.SYMBOLIC.ordinal()]).append(" symbolic, ").append(c[EdgeKind.SPLINE.ordinal()]).append(" spline");
+        if (c[EdgeKind.ZERO.ordinal()] > 0) {
+            sb.append(", ").append(c[EdgeKind.ZERO.ordinal()]).append(" zero");
         }
         return sb.append(" edges)").toString();
     }

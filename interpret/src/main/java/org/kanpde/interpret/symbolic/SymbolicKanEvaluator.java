@@ -31,7 +31,7 @@ import org.kanpde.net.basis.EdgeBasis;
  *   d(phi, phi', phi'')/dc = (f,      a f',             a^2 f'')
  *   d(phi, phi', phi'')/dd = (1,      0,                0)
  * </pre>
- * Spline edges are computed exactly as by the KAN evaluator (the same operations in the same order),
+ * Spline edges are computed exactly as by the KAN evaluator (the same operations in the same degree),
  * so a network converted from a KAN gives bit-identical results. Zero edges cost nothing.
  *
  * <p>Not thread-safe: one evaluator per thread. Nothing is allocated per point.
@@ -126,11 +126,11 @@ public final class SymbolicKanEvaluator implements Evaluator {
             aux[l] = new double[edges * STRIDE];
             int[] loc = net.locs[l];
             for (int e = 0; e < edges; e++) {
-                int kind = net.kinds[l][e];
-                if (kind == SymbolicKan.SPLINE) {
+                EdgeKind kind = net.kinds[l][e];
+                if (kind == EdgeKind.SPLINE) {
                     needsBasis[l][e % nIn] = true;
                     nnz += (loc[4 * e] >= 0 ? k1 : 0) + (loc[4 * e + 1] >= 0 ? 1 : 0) + (loc[4 * e + 2] >= 0 ? 1 : 0);
-                } else if (kind == SymbolicKan.SYMBOLIC) {
+                } else if (kind == EdgeKind.SYMBOLIC) {
                     for (int r = 0; r < 4; r++) {
                         nnz += loc[4 * e + r] >= 0 ? 1 : 0;
                     }
@@ -184,7 +184,7 @@ public final class SymbolicKanEvaluator implements Evaluator {
         double[] fz = net.frozen;
         int nIn = v[l].length;
         int nOut = v[l + 1].length;
-        int[] kinds = net.kinds[l];
+        EdgeKind[] kinds = net.kinds[l];
         SymbolicFunction[] functions = net.functions[l];
         int[] loc = net.locs[l];
         int k1 = bases[l][0].activeCount();
@@ -213,14 +213,14 @@ public final class SymbolicKanEvaluator implements Evaluator {
         for (int j = 0; j < nOut; j++) {
             for (int i = 0; i < nIn; i++) {
                 int e = j * nIn + i;
-                int kind = kinds[e];
-                if (kind == SymbolicKan.ZERO) {
+                EdgeKind kind = kinds[e];
+                if (kind == EdgeKind.ZERO) {
                     continue;
                 }
                 int eo = STRIDE * e;
                 double ph1;
                 double ph2;
-                if (kind == SymbolicKan.SPLINE) {
+                if (kind == EdgeKind.SPLINE) {
                     int cl = loc[4 * e];
                     double[] cs = cl >= 0 ? p : fz;
                     int c = (cl >= 0 ? cl : ~cl) + fst[i];
@@ -349,7 +349,7 @@ public final class SymbolicKanEvaluator implements Evaluator {
         double[] fz = net.frozen;
         int nIn = v[l].length;
         int nOut = v[l + 1].length;
-        int[] kinds = net.kinds[l];
+        EdgeKind[] kinds = net.kinds[l];
         int[] loc = net.locs[l];
         int k1 = bases[l][0].activeCount();
         boolean inputAdjoint = l > 0;
@@ -381,8 +381,8 @@ public final class SymbolicKanEvaluator implements Evaluator {
             int sj = j * pairCount;
             for (int i = 0; i < nIn; i++) {
                 int e = j * nIn + i;
-                int kind = kinds[e];
-                if (kind == SymbolicKan.ZERO) {
+                EdgeKind kind = kinds[e];
+                if (kind == EdgeKind.ZERO) {
                     continue;
                 }
                 double a0 = edgeWeight == null ? yb[j] : yb[j] + edgeWeight[e];
@@ -399,7 +399,7 @@ public final class SymbolicKanEvaluator implements Evaluator {
                     a2 += w * xg[gi + pk[q]] * xg[gi + pl[q]];
                 }
                 int eo = STRIDE * e;
-                if (kind == SymbolicKan.SPLINE) {
+                if (kind == EdgeKind.SPLINE) {
                     int cl = loc[4 * e];
                     int wl = loc[4 * e + 1];
                     int sl = loc[4 * e + 2];

@@ -12,7 +12,7 @@ import org.kanpde.net.Derivatives;
 import org.kanpde.net.Evaluator;
 import org.kanpde.net.kan.Kan;
 import org.kanpde.net.kan.KanLayer;
-import org.kanpde.net.kan.ParameterKind;
+import org.kanpde.net.kan.EdgeParameter;
 import org.kanpde.net.parallel.ParallelRunner;
 import org.kanpde.interpret.prune.Pruner;
 import org.kanpde.interpret.prune.Pruning;
@@ -112,7 +112,7 @@ class PruneAndRegularizeTest {
                                  ParallelRunner runner) {
         ResidualRows rows = ResidualRows.of(problem, problem.domain().sampleInterior(300, SamplingScheme.SOBOL, 5),
                 problem.domain().sampleBoundary(80, SamplingScheme.SOBOL, 6), 10, false);
-        int[] free = kan.parameterIndices(EnumSet.of(ParameterKind.SPLINE_COEFFICIENTS));
+        int[] free = kan.parameterIndices(EnumSet.of(EdgeParameter.SPLINE_COEFFICIENTS));
         ResidualSystem system = new ResidualSystem(kan, rows, free, runner);
         DifferentiableObjective objective = regularizer == null ? system : new Regularized(system, kan, regularizer, points);
         MinimizerRun run = new Adam().withLearningRate(1e-2).start(objective, system.currentPoint());

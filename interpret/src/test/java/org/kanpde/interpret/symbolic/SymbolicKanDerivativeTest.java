@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kanpde.net.DerivativeChecks;
 import org.kanpde.net.Derivatives;
+import org.kanpde.net.kan.EdgeParameter;
 import org.kanpde.net.kan.Kan;
 
 /** Every analytic derivative of symbolic KANs and of the symbolic functions against finite differences. */

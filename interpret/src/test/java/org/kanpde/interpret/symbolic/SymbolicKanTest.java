@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.kanpde.net.Derivatives;
 import org.kanpde.net.Evaluator;
 import org.kanpde.net.Jet;
+import org.kanpde.net.kan.EdgeParameter;
 import org.kanpde.net.kan.Kan;
 
 class SymbolicKanTest {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.kanpde.net.kan.EdgeParameter;
 import org.kanpde.net.kan.Kan;
 import org.kanpde.problems.ProblemCatalog;
 import org.kanpde.solver.geometry.SamplingScheme;

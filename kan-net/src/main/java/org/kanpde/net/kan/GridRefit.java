@@ -60,7 +60,7 @@ final class GridRefit {
     /**
      * Refuses an extension whose network would be too large before any new basis (and its tables)
      * is built; sizes are those of the basis type at the new grid size ({@link
-     * org.kanpde.net.basis.BasisType#size}), the order kept.
+     * org.kanpde.net.basis.BasisType#size}), the degree kept.
      */
     private static void checkExtendedSize(Kan kan, int[] sizes) {
         int layers = kan.layerCount();

@@ -9,7 +9,7 @@ import org.kanpde.net.basis.EdgeBasis;
  * The B-spline basis of degree k on a grid of G intervals [g_0, g_G], extended by k knots on each
  * side: G + k basis functions N_0 .. N_{G+k-1}, of which k + 1 are non-zero at any point.
  *
- * <p>Here k is the KAN paper's spline order (k = 3 is cubic); it is the polynomial degree. The
+ * <p>Here k is the KAN paper's spline degree (k = 3 is cubic); it is the polynomial degree. The
  * extended knot vector is t_0 .. t_{G+2k} with t_{k+s} = g_s; on interval s (g_s &lt;= x &lt;
  * g_{s+1}) the non-zero functions are N_s .. N_{s+k}.
  *
@@ -37,8 +37,8 @@ public final class BSplineBasis implements EdgeBasis {
     public static final int MAX_DERIVATIVE = 3;
 
     /**
-     * Highest spline order k accepted. Far above what helps (the best recipe measured uses k = 5;
-     * order and grid size trade against each other), and low enough that the tables stay small
+     * Highest spline degree k accepted. Far above what helps (the best recipe measured uses k = 5;
+     * degree and grid size trade against each other), and low enough that the tables stay small
      * ({@link #tableSize}: 4 (k+1)^2 doubles per interval) and the Taylor coefficients stay
      * accurate: the factorials and the de Boor factors k (k-1) ... overflow doubles for k &gt;= 171,
      * which silently gave NaN.
@@ -140,7 +140,7 @@ public final class BSplineBasis implements EdgeBasis {
      *                                  described, k is not in [1, {@link #MAX_DEGREE}], or the tables
      *                                  would not fit an array
      */
-    public static BSplineBasis withKnots(double[] knots, int degree) {
+    public static BSplineBasis onKnots(double[] knots, int degree) {
         checkDegree(degree);
         if (knots.length < 2 * degree + 2) {
             throw new IllegalArgumentException("degree " + degree + " needs at least " + (2 * degree + 2)
@@ -164,21 +164,21 @@ public final class BSplineBasis implements EdgeBasis {
     }
 
     /**
-     * Checks a spline order.
+     * Checks a spline degree.
      *
      * @throws IllegalArgumentException unless 1 &lt;= k &lt;= {@link #MAX_DEGREE}, naming k
      */
     public static void checkDegree(int degree) {
         if (degree < 1) {
-            throw new IllegalArgumentException("spline order k must be >= 1, got " + degree);
+            throw new IllegalArgumentException("spline degree k must be >= 1, got " + degree);
         }
         if (degree > MAX_DEGREE) {
-            throw new IllegalArgumentException("spline order k must be <= " + MAX_DEGREE + ", got " + degree);
+            throw new IllegalArgumentException("spline degree k must be <= " + MAX_DEGREE + ", got " + degree);
         }
     }
 
     /**
-     * Doubles in the precomputed tables of a basis with G intervals and order k: 4 (k+1)^2 Taylor
+     * Doubles in the precomputed tables of a basis with G intervals and degree k: 4 (k+1)^2 Taylor
      * coefficients per interval (values and three derivatives of k + 1 polynomials of degree k),
      * in long arithmetic, so that the count can be checked before anything is allocated.
      */
@@ -190,12 +190,12 @@ public final class BSplineBasis implements EdgeBasis {
     private static void checkTable(int intervals, int degree) {
         long table = tableSize(intervals, degree);
         if (table > MAX_ARRAY || (long) intervals + 2L * degree + 1 > MAX_ARRAY) {
-            throw new IllegalArgumentException("grid size G = " + intervals + " with order k = " + degree + " needs "
+            throw new IllegalArgumentException("grid size G = " + intervals + " with degree k = " + degree + " needs "
                     + table + " doubles of tables, more than one array holds (" + MAX_ARRAY + ")");
         }
     }
 
-    /** Spline order k (polynomial degree). */
+    /** Spline degree k (pykan's k; 3 is cubic). */
     @Override
     public int degree() {
         return degree;
@@ -242,7 +242,7 @@ public final class BSplineBasis implements EdgeBasis {
     }
 
     /**
-     * The basis of the same order on G' intervals over the same range: uniform if this grid is
+     * The basis of the same degree on G' intervals over the same range: uniform if this grid is
      * uniform, otherwise with grid points interpolating the old ones at fractional indices, so an
      * adaptive grid keeps its density. G' = 2G on a uniform grid contains the old knots.
      */
@@ -270,7 +270,7 @@ public final class BSplineBasis implements EdgeBasis {
         return onGrid(grid, degree);
     }
 
-    /** A uniform grid of G' intervals on [lower, upper], the same order. */
+    /** A uniform grid of G' intervals on [lower, upper], the same degree. */
     @Override
     public BSplineBasis withRange(double lower, double upper, int gridSize) {
         return uniform(lower, upper, gridSize, degree);

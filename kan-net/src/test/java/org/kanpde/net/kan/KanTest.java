@@ -60,7 +60,7 @@ class KanTest {
         }
         assertEquals(0.1, Math.sqrt(sumSq / count), 0.03);
         Kan noBase = Kan.builder().widths(2, 3, 1).baseFunction(false).build();
-        for (int idx : noBase.parameterIndices(EnumSet.of(ParameterKind.BASE_SCALES))) {
+        for (int idx : noBase.parameterIndices(EnumSet.of(EdgeParameter.BASE_SCALE))) {
             assertEquals(0.0, noBase.parameters()[idx]);
         }
     }
@@ -68,13 +68,13 @@ class KanTest {
     @Test
     void parameterKindsPartitionTheParameters() {
         Kan kan = Kan.builder().widths(2, 3, 1).gridSize(4).degree(2).build();
-        int[] coefficients = kan.parameterIndices(EnumSet.of(ParameterKind.SPLINE_COEFFICIENTS));
-        int[] bases = kan.parameterIndices(EnumSet.of(ParameterKind.BASE_SCALES));
-        int[] scales = kan.parameterIndices(EnumSet.of(ParameterKind.SPLINE_SCALES));
+        int[] coefficients = kan.parameterIndices(EnumSet.of(EdgeParameter.SPLINE_COEFFICIENTS));
+        int[] bases = kan.parameterIndices(EnumSet.of(EdgeParameter.BASE_SCALE));
+        int[] scales = kan.parameterIndices(EnumSet.of(EdgeParameter.SPLINE_SCALE));
         assertEquals(9 * 6, coefficients.length);
         assertEquals(9, bases.length);
         assertEquals(9, scales.length);
-        assertEquals(kan.parameterCount(), kan.parameterIndices(EnumSet.allOf(ParameterKind.class)).length);
+        assertEquals(kan.parameterCount(), kan.parameterIndices(EnumSet.allOf(EdgeParameter.class)).length);
         assertEquals(kan.layer(1).baseScaleIndex(0, 2), bases[8]);
     }
 
@@ -162,7 +162,7 @@ class KanTest {
         assertMessage(() -> Kan.of(widths, new EdgeBasis[][] {{null, bases[0][1]}, bases[1]}, good),
                 "the basis of input node 0 of layer 0 is missing");
         assertMessage(() -> Kan.of(widths, new EdgeBasis[][] {{bases[0][0], bases[1][0]}, bases[1]}, good),
-                "same basis type, size and order");
+                "same basis type, size and degree");
         assertMessage(() -> Kan.of(widths, bases, Arrays.copyOf(good, good.length - 1)),
                 "has " + good.length + " parameters, got " + (good.length - 1));
         double[] nan = good.clone();
@@ -226,14 +226,14 @@ class KanTest {
         assertMessage(() -> Kan.builder().widths(1, 1).basis(BasisType.RBF).gridSize(max).build(),
                 "layer 0: rbf grid size 2147483647 gives 2147483655 coefficients per edge");
         assertMessage(() -> Kan.builder().widths(1, 1).gridSize(max).build(),
-                "layer 0: bspline grid size 2147483647 with order k = 3 gives 2147483650 coefficients per edge");
+                "layer 0: bspline grid size 2147483647 with degree k = 3 gives 2147483650 coefficients per edge");
         // sizes that fit an int but overflow a long product of widths and sizes
         assertMessage(() -> Kan.builder().widths(1 << 30, 1 << 30, 1).basis(BasisType.CHEBYSHEV).gridSize(1 << 30).build(),
                 "would have more than 9223372036854775807 parameters");
         // the order is capped; a high order used to give NaN (k >= 171) or overflow the table size
         assertMessage(() -> Kan.builder().widths(1, 1).gridSize(100).degree(3000).build(),
-                "layer 0: spline order k must be <= " + BSplineBasis.MAX_DEGREE + ", got 3000");
-        assertMessage(() -> Kan.builder().widths(2, 3, 1).degree(3, 26).build(), "layer 1: spline order k must be <= 25, got 26");
+                "layer 0: spline degree k must be <= " + BSplineBasis.MAX_DEGREE + ", got 3000");
+        assertMessage(() -> Kan.builder().widths(2, 3, 1).degree(3, 26).build(), "layer 1: spline degree k must be <= 25, got 26");
         // other bases ignore the order
         assertEquals(11 + 2, Kan.builder().widths(1, 1).basis(BasisType.CHEBYSHEV).gridSize(10).degree(30).build().parameterCount());
         // the evaluation tables count too: 4 (k+1)^2 doubles per interval and input node
@@ -245,7 +245,7 @@ class KanTest {
         // grid extension checks the new sizes before it builds anything
         Kan kan = Kan.builder().widths(2, 3, 1).seed(1).build();
         assertMessage(() -> kan.extendGrid(max),
-                "grid extension of layer 0: bspline grid size 2147483647 with order k = 3 gives 2147483650");
+                "grid extension of layer 0: bspline grid size 2147483647 with degree k = 3 gives 2147483650");
         assertMessage(() -> kan.extendGrid(5_000_000), "doubles of basis tables");
         // node values of huge point sets
         assertMessage(() -> Kan.nodeArrayLength(1_000_000_000, 5, 1),
@@ -259,7 +259,7 @@ class KanTest {
         assertMessage(() -> Kan.builder().widths(2), "[2]");
         assertMessage(() -> Kan.builder().widths(2, 3, 2), "output width must be 1");
         assertMessage(() -> Kan.builder().gridSize(0), "grid size G must be >= 1, got 0");
-        assertMessage(() -> Kan.builder().degree(-1), "spline order k must be >= 1, got -1");
+        assertMessage(() -> Kan.builder().degree(-1), "spline degree k must be >= 1, got -1");
         assertMessage(() -> Kan.builder().widths(2, 3, 1).gridSize(5, 10, 20).build(), "[5, 10, 20]");
         assertMessage(() -> Kan.builder().widths(2, 3, 1).inputRange(new double[] {0, 0, 0}, new double[] {1, 1, 1}).build(),
                 "input dimension is 2");

@@ -147,15 +147,15 @@ class BSplineBasisTest {
         // k >= 171 used to give NaN (factorials overflow), k = 3000 a negative table size
         for (int k : new int[] {BSplineBasis.MAX_DEGREE + 1, 180, 3000}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BSplineBasis.uniform(-1, 1, 4, k));
-            assertEquals("spline order k must be <= " + BSplineBasis.MAX_DEGREE + ", got " + k, e.getMessage());
+            assertEquals("spline degree k must be <= " + BSplineBasis.MAX_DEGREE + ", got " + k, e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> BSplineBasis.onGrid(new double[] {0, 1}, k));
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> BSplineBasis.uniform(-1, 1, Integer.MAX_VALUE, 3));
-        assertEquals("grid size G = 2147483647 with order k = 3 needs 137438953408 doubles of tables, more than one array holds ("
+        assertEquals("grid size G = 2147483647 with degree k = 3 needs 137438953408 doubles of tables, more than one array holds ("
                 + (Integer.MAX_VALUE - 8) + ")", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> BSplineBasis.uniform(-1, 1, 100_000_000, 25));
-        assertTrue(e.getMessage().startsWith("grid size G = 100000000 with order k = 25 needs 270400000000 doubles"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("grid size G = 100000000 with degree k = 25 needs 270400000000 doubles"), e.getMessage());
         assertEquals(20L * 4 * 16, BSplineBasis.tableSize(20, 3));
         assertEquals(4L * Integer.MAX_VALUE * 26 * 26, BSplineBasis.tableSize(Integer.MAX_VALUE, 25));
         // the highest order still evaluates accurately: partition of unity and finite derivatives

@@ -306,7 +306,7 @@ public final class ModelFile {
                         throw r.fail("network.activation", "unknown activation '" + name + "'");
                     }
                     checkFinite(parameters, r);
-                    return Mlp.withParameters(widths, activation, parameters);
+                    return Mlp.of(widths, activation, parameters);
                 default:
                     throw r.fail("network.type", "unknown network type '" + type + "', expected kan or mlp");
             }
@@ -356,7 +356,7 @@ public final class ModelFile {
         for (int i = 0; i < inputs; i++) {
             double[] t = r.doubleArray(knots.get(i), where + ".knots[" + i + "]");
             try {
-                bases[i] = BSplineBasis.withKnots(t, order);
+                bases[i] = BSplineBasis.onKnots(t, order);
             } catch (IllegalArgumentException e) {
                 throw r.fail(where + ".knots[" + i + "]", e.getMessage());
             }

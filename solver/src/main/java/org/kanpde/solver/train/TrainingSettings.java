@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
-import org.kanpde.net.kan.ParameterKind;
+import org.kanpde.net.kan.EdgeParameter;
 import org.kanpde.solver.geometry.SamplingScheme;
 
 /**
@@ -30,7 +30,7 @@ public final class TrainingSettings {
     private final double boundaryWeight;
     private final boolean hardDirichlet;
     private final List<Stage> stages;
-    private final EnumSet<ParameterKind> trainableKan;
+    private final EnumSet<EdgeParameter> trainableKan;
     private final boolean gridUpdate;
     private final double gridUniformFraction;
     private final int metricsEvery;
@@ -131,7 +131,7 @@ public final class TrainingSettings {
     }
 
     /** Which KAN parameters train. */
-    public EnumSet<ParameterKind> trainableKan() {
+    public EnumSet<EdgeParameter> trainableKan() {
         return EnumSet.copyOf(trainableKan);
     }
 
@@ -255,7 +255,7 @@ public final class TrainingSettings {
         private double boundaryWeight = 1000;
         private boolean hardDirichlet;
         private List<Stage> stages = new ArrayList<>();
-        private EnumSet<ParameterKind> trainableKan = EnumSet.of(ParameterKind.SPLINE_COEFFICIENTS);
+        private EnumSet<EdgeParameter> trainableKan = EnumSet.of(EdgeParameter.SPLINE_COEFFICIENTS);
         private boolean gridUpdate;
         private double gridUniformFraction = 0.02;
         private int metricsEvery = 10;
@@ -332,7 +332,7 @@ public final class TrainingSettings {
         }
 
         /** Which KAN parameters train (default: spline coefficients only). */
-        public Builder trainableKan(EnumSet<ParameterKind> kinds) {
+        public Builder trainableKan(EnumSet<EdgeParameter> kinds) {
             if (kinds == null || kinds.isEmpty()) {
                 throw new IllegalArgumentException("at least one kind of KAN parameter must train");
             }

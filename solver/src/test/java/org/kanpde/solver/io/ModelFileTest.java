@@ -192,7 +192,7 @@ class ModelFileTest {
             {good.replaceFirst("\"parameters\" : \\[ ", "\"parameters\" : [ 1.0, "), "parameters"},
             {good.replace("\"problem\" : \"p\"", "\"problem\" : \"p\", \"problem\" : \"q\""), "Duplicate field"},
             {good.replace("\"problem\" : \"p\"", "\"problem\" : \"p\", \"colour\" : \"red\""), "colour"},
-            {good.replace("\"order\" : 3", "\"order\" : 0"), "order k must be >= 1, got 0"},
+            {good.replace("\"order\" : 3", "\"order\" : 0"), "degree k must be >= 1, got 0"},
             {good.replace("\"order\" : 3", "\"order\" : \"three\""), "must be an integer"},
         };
         for (String[] c : cases) {

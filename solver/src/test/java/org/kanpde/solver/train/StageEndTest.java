@@ -42,7 +42,7 @@ class StageEndTest {
         Problem zero = Problem.builder().name("flat").domain(Box.cube(2, -1, 1)).source(Field.constant(1))
                 .boundary(BoundaryCondition.dirichlet(Field.constant(0))).build();
         int[] widths = {2, 4, 1};
-        Mlp flat = Mlp.withParameters(widths, Activation.TANH, new double[(int) Mlp.parameterCount(widths)]);
+        Mlp flat = Mlp.of(widths, Activation.TANH, new double[(int) Mlp.parameterCount(widths)]);
         TrainingSettings s = TrainingSettings.builder().interiorPoints(30).boundaryPoints(10).threads(1)
                 .stages(List.of(Stage.of(Optimizer.ADAM).withIterations(5))).build();
         TrainingResult r = PinnTrainer.train(zero, flat, s, null);

@@ -1,19 +1,21 @@
-package org.kanpde.interpret.symbolic;
+package org.kanpde.net.kan;
 
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The constants of a {@link SymbolicKan} edge, for choosing which of them train. A constant that
- * does not train is part of the network's fixed structure and is not in
- * {@link SymbolicKan#parameters()}.
+ * The constants of a KAN edge, for choosing which of them train ({@link Kan#parameterIndices}, and
+ * the symbolic networks of the interpret module). A spline edge w_b silu(x) + w_s sum_m c_m B_m(x)
+ * has the first three, whatever its basis; the last four exist only on symbolic edges
+ * c f(a x + b) + d, which a {@link Kan} never has. One enum for both, so that a trainer's choice
+ * "only the spline coefficients" means the same on a KAN and on a partly symbolic network.
  */
 public enum EdgeParameter {
-    /** Spline coefficients c_m of a spline edge. */
+    /** Basis coefficients c_m of a spline edge (B-spline coefficients, or those of any other edge basis). */
     SPLINE_COEFFICIENTS,
     /** Base scale w_b (multiplies silu) of a spline edge. */
     BASE_SCALE,
-    /** Spline scale w_s of a spline edge. */
+    /** Spline scale w_s (multiplies the basis combination) of a spline edge. */
     SPLINE_SCALE,
     /** Inner scale a of a symbolic edge c f(a x + b) + d (trains only where f's canonical form frees it). */
     INNER_SCALE,
@@ -29,7 +31,7 @@ public enum EdgeParameter {
         return EnumSet.allOf(EdgeParameter.class);
     }
 
-    /** The constants of spline edges. */
+    /** The constants of spline edges: all that a {@link Kan} has. */
     public static Set<EdgeParameter> spline() {
         return EnumSet.of(SPLINE_COEFFICIENTS, BASE_SCALE, SPLINE_SCALE);
     }
@@ -42,8 +44,8 @@ public enum EdgeParameter {
     /**
      * The spline coefficients and every symbolic constant: what the KAN trainer trains by default
      * (w_b and w_s frozen, which made Levenberg-Marquardt converge about ten times faster) plus
-     * everything a snapped edge needs. Use {@code net.withTrainable(EdgeParameter.recommended())}
-     * before training a network made by {@link SymbolicKan#of(org.kanpde.net.kan.Kan)}.
+     * everything a snapped edge needs; the set to give a symbolic network made from a KAN before
+     * training it.
      */
     public static Set<EdgeParameter> recommended() {
         return EnumSet.of(SPLINE_COEFFICIENTS, INNER_SCALE, INNER_SHIFT, OUTER_SCALE, OUTER_SHIFT);
