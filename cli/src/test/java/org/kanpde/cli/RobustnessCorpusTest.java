@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kanpde.net.kan.Kan;
 import org.kanpde.net.mlp.Mlp;
-import org.kanpde.net.spline.BSplineBasis;
+import org.kanpde.net.basis.BSplineBasis;
 import org.kanpde.problems.ProblemCatalog;
 import org.kanpde.problems.files.ProblemFiles;
 import org.kanpde.solver.PdeSolver;

@@ -2,7 +2,6 @@ package org.kanpde.net.basis;
 
 import java.util.Locale;
 
-import org.kanpde.net.spline.BSplineBasis;
 
 /**
  * The edge bases a KAN can use, each with the meaning of the builder's grid size:

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.kanpde.net.Derivatives;
+import org.kanpde.net.ParameterLimit;
 import org.kanpde.net.TrialFunction;
 import org.kanpde.net.basis.BasisType;
 import org.kanpde.net.basis.EdgeBasis;
@@ -24,9 +25,6 @@ public final class Kan implements TrialFunction {
     private final int[] widths;
     private final KanLayer[] layers;
     private final double[] parameters;
-
-    /** Parameter arrays larger than this are refused: 800 MB of doubles is not a PDE trial function. */
-    public static final long MAX_PARAMETERS = 100_000_000L;
 
     Kan(int[] widths, EdgeBasis[][] bases, double[] parameters) {
         this.widths = widths.clone();
@@ -54,24 +52,9 @@ public final class Kan implements TrialFunction {
     }
 
     /**
-     * Refuses networks whose parameter count exceeds {@link #MAX_PARAMETERS}, before anything is
-     * allocated, with a message naming the widths.
-     *
-     * @param parameters the count; {@link Long#MAX_VALUE} stands for any count that overflowed
-     * @throws IllegalArgumentException if the count exceeds {@link #MAX_PARAMETERS}
-     */
-    public static void checkSize(String kind, int[] widths, long parameters) {
-        if (parameters > MAX_PARAMETERS) {
-            throw new IllegalArgumentException(kind + " " + Arrays.toString(widths) + " would have "
-                    + (parameters == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : String.valueOf(parameters))
-                    + " parameters; at most " + MAX_PARAMETERS + " are supported");
-        }
-    }
-
-    /**
      * Refuses KANs whose parameters, or whose basis tables (one basis per input node of every
      * layer, each holding {@code tables[l]} doubles, see {@link BasisType#tableSize}), exceed
-     * {@link #MAX_PARAMETERS} doubles. Counts are formed in long and saturate instead of
+     * {@link ParameterLimit#MAX_PARAMETERS} doubles. Counts are formed in long and saturate instead of
      * overflowing, so that no size slips through the check.
      *
      * @param sizes  coefficients per edge, per layer
@@ -85,11 +68,11 @@ public final class Kan implements TrialFunction {
             parameters = saturatedAdd(parameters, saturatedMultiply(edges, sizes[l] + 2L));
             tableDoubles = saturatedAdd(tableDoubles, saturatedMultiply(widths[l], tables[l]));
         }
-        checkSize("KAN", widths, parameters);
-        if (tableDoubles > MAX_PARAMETERS) {
+        ParameterLimit.check("KAN", widths, parameters);
+        if (tableDoubles > ParameterLimit.MAX_PARAMETERS) {
             throw new IllegalArgumentException("KAN " + Arrays.toString(widths) + " would need "
                     + (tableDoubles == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : String.valueOf(tableDoubles))
-                    + " doubles of basis tables; at most " + MAX_PARAMETERS + " are supported (lower the grid size or degree)");
+                    + " doubles of basis tables; at most " + ParameterLimit.MAX_PARAMETERS + " are supported (lower the grid size or degree)");
         }
     }
 

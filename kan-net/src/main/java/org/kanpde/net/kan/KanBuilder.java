@@ -72,7 +72,7 @@ public final class KanBuilder {
     /**
      * Spline degree k (pykan's k; 3 is cubic) of B-spline layers: one value for all layers or one per
      * layer, each &gt;= 1; {@link #build()} refuses B-spline layers with k above
-     * {@link org.kanpde.net.spline.BSplineBasis#MAX_DEGREE}. Layers with other bases ignore it.
+     * {@link org.kanpde.net.basis.BSplineBasis#MAX_DEGREE}. Layers with other bases ignore it.
      *
      * @throws IllegalArgumentException if no value is given or a value is &lt; 1
      */
@@ -164,7 +164,7 @@ public final class KanBuilder {
      * @throws IllegalArgumentException if widths are missing, per-layer settings do not match
      *                                  the number of layers, a basis rejects its size or degree (the
      *                                  message names the layer and the value), or the network's
-     *                                  parameters or basis tables exceed {@link Kan#MAX_PARAMETERS}
+     *                                  parameters or basis tables exceed {@link org.kanpde.net.ParameterLimit#MAX_PARAMETERS}
      *                                  doubles (checked before anything is allocated)
      */
     public Kan build() {

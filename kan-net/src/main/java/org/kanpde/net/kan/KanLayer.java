@@ -2,7 +2,7 @@ package org.kanpde.net.kan;
 
 import org.kanpde.net.basis.BasisType;
 import org.kanpde.net.basis.EdgeBasis;
-import org.kanpde.net.spline.BSplineBasis;
+import org.kanpde.net.basis.BSplineBasis;
 
 /**
  * The structure of one KAN layer: n_in x n_out edges phi_ji(x) = w_b,ji silu(x) + w_s,ji

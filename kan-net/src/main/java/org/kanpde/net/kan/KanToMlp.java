@@ -4,7 +4,7 @@ import org.kanpde.net.basis.BasisType;
 import org.kanpde.net.basis.EdgeBasis;
 import org.kanpde.net.mlp.Activation;
 import org.kanpde.net.mlp.Mlp;
-import org.kanpde.net.spline.BSplineBasis;
+import org.kanpde.net.basis.BSplineBasis;
 
 /**
  * "A KAN is just an MLP": the exact rewrite of a KAN with piecewise-linear edges as a ReLU

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 
 import org.kanpde.net.BlockEvaluator;
 import org.kanpde.net.Derivatives;
+import org.kanpde.net.ParameterLimit;
 import org.kanpde.net.TrialFunction;
 
 /**
@@ -92,7 +93,7 @@ public final class Mlp implements TrialFunction {
         if (widths[widths.length - 1] != 1) {
             throw new IllegalArgumentException("the output width must be 1 (u is scalar), got " + Arrays.toString(widths));
         }
-        org.kanpde.net.kan.Kan.checkSize("MLP", widths, parameterCount(widths));
+        ParameterLimit.check("MLP", widths, parameterCount(widths));
         return widths.clone();
     }
 

@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.kanpde.net.spline.BSplineBasis;
 
 /** The edge bases on their own: closed forms, derivatives against finite differences, layout, errors. */
 class EdgeBasisTest {

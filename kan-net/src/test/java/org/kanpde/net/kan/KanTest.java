@@ -16,7 +16,7 @@ import org.kanpde.net.Evaluator;
 import org.kanpde.net.Jet;
 import org.kanpde.net.basis.BasisType;
 import org.kanpde.net.basis.EdgeBasis;
-import org.kanpde.net.spline.BSplineBasis;
+import org.kanpde.net.basis.BSplineBasis;
 
 class KanTest {
 

@@ -29,7 +29,7 @@ import org.kanpde.net.kan.Kan;
 import org.kanpde.net.kan.KanLayer;
 import org.kanpde.net.mlp.Activation;
 import org.kanpde.net.mlp.Mlp;
-import org.kanpde.net.spline.BSplineBasis;
+import org.kanpde.net.basis.BSplineBasis;
 import org.kanpde.solver.residual.HardDirichletFunction;
 
 /**

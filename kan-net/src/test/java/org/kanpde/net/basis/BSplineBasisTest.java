@@ -1,4 +1,4 @@
-package org.kanpde.net.spline;
+package org.kanpde.net.basis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.kanpde.net.spline.DeBoor;
 
 class BSplineBasisTest {
 
@@ -50,13 +51,13 @@ class BSplineBasisTest {
         for (BSplineBasis b : new BSplineBasis[] {BSplineBasis.uniform(-1, 1, 9, k), irregular(k)}) {
             double[] fast = new double[4 * (k + 1)];
             double[] reference = new double[4 * (k + 1)];
-            double[] scratch = new double[BSplineBasis.scratchSize(k)];
+            double[] scratch = new double[DeBoor.scratchSize(k)];
             double[] knots = b.knots();
             SplittableRandom r = new SplittableRandom(10 + k);
             for (int t = 0; t < 300; t++) {
                 double x = r.nextDouble(b.lower(), b.upper());
                 int first = b.evaluate(x, 3, fast, 0);
-                BSplineBasis.derivatives(knots, k, first + k, x, 3, reference, scratch);
+                DeBoor.derivatives(knots, k, first + k, x, 3, reference, scratch);
                 for (int i = 0; i < reference.length; i++) {
                     assertEquals(reference[i], fast[i], 1e-10 * (1 + Math.abs(reference[i])), "entry " + i + " at x = " + x);
                 }
@@ -121,7 +122,7 @@ class BSplineBasisTest {
         double[] out = new double[4];
         double[] work = new double[4 * (k + 1)];
         for (double x = -1.5; x <= 2; x += 0.01) {
-            b.spline(c, 0, x, 3, out, work);
+            b.evaluateSum(c, 0, x, 3, out, work);
             assertEquals(x, out[0], 1e-12);
             assertEquals(1, out[1], 1e-10);
             assertEquals(0, out[2], 1e-8);
@@ -186,11 +187,11 @@ class BSplineBasisTest {
         double[] out = new double[4];
         double[] work = new double[4 * (k + 1)];
         for (double e : new double[] {b.lower(), b.upper()}) {
-            b.spline(c, 0, e, 3, end, work);
+            b.evaluateSum(c, 0, e, 3, end, work);
             for (double t : new double[] {1e-9, 0.3, 2.0, 10.0}) {
                 double x = e == b.lower() ? e - t : e + t;
                 double dt = x - e;
-                b.spline(c, 0, x, 3, out, work);
+                b.evaluateSum(c, 0, x, 3, out, work);
                 assertEquals(end[0] + end[1] * dt + 0.5 * end[2] * dt * dt, out[0], 1e-12 * (1 + Math.abs(out[0])));
                 assertEquals(end[1] + end[2] * dt, out[1], 1e-12 * (1 + Math.abs(out[1])));
                 assertEquals(end[2], out[2], 1e-12 * (1 + Math.abs(out[2])));
