@@ -6,7 +6,7 @@ import org.kanpde.net.Derivatives;
 import org.kanpde.net.kan.Kan;
 import org.kanpde.interpret.symbolic.SymbolicFunction;
 import org.kanpde.interpret.symbolic.SymbolicKan;
-import org.kanpde.interpret.symbolic.SymbolicKanEvaluator;
+import org.kanpde.net.kan.LayerChain;
 
 /**
  * Importance of the edges and nodes of a KAN from its activations over sample points.
@@ -66,7 +66,7 @@ public final class EdgeScores {
             sum[l] = new double[abs[l].length];
             sq[l] = new double[abs[l].length];
         }
-        SymbolicKanEvaluator ev = net.evaluator(Derivatives.VALUE);
+        LayerChain ev = net.evaluator(Derivatives.VALUE);
         for (int t = 0; t < n; t++) {
             ev.forward(points, t * d);
             // layers in order, so the edge named is the first to fail, not one downstream of it

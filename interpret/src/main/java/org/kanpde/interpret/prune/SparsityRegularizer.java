@@ -3,7 +3,7 @@ package org.kanpde.interpret.prune;
 import org.kanpde.net.Derivatives;
 import org.kanpde.net.kan.Kan;
 import org.kanpde.interpret.symbolic.SymbolicKan;
-import org.kanpde.interpret.symbolic.SymbolicKanEvaluator;
+import org.kanpde.net.kan.LayerChain;
 
 /**
  * The KAN paper's sparsification penalty and its exact gradient with respect to the network's
@@ -17,7 +17,7 @@ import org.kanpde.interpret.symbolic.SymbolicKanEvaluator;
  * parameters of earlier layers through them too). The gradient is exact: with
  * G_e = dR/d|phi_e|_1 = lambda (mu1 + mu2 (-log p_e - S(Phi_l)) / |Phi_l|_1), R changes like
  * sum_s sum_e (G_e / N) sign(phi_e(x_s)) phi_e(x_s), which one reverse pass per sample
- * ({@link SymbolicKanEvaluator#backwardEdges}) differentiates. |.| is not differentiable at 0;
+ * ({@link LayerChain#backwardEdges}) differentiates. |.| is not differentiable at 0;
  * sign(0) = 0 is used, and an edge that is zero at every sample gets no entropy gradient.
  *
  * <p><b>How it enters training.</b> R is not a sum of squares, so it is for the first-order and
@@ -152,7 +152,7 @@ public final class SparsityRegularizer {
         for (int l = 0; l < layers; l++) {
             signed[l] = new double[weight[l].length];
         }
-        SymbolicKanEvaluator ev = net.evaluator(Derivatives.VALUE);
+        LayerChain ev = net.evaluator(Derivatives.VALUE);
         for (int t = 0; t < n; t++) {
             ev.forward(points, t * d);
             for (int l = 0; l < layers; l++) {
@@ -181,7 +181,7 @@ public final class SparsityRegularizer {
         for (int l = 0; l < layers; l++) {
             norms[l] = new double[widths[l] * widths[l + 1]];
         }
-        SymbolicKanEvaluator ev = net.evaluator(Derivatives.VALUE);
+        LayerChain ev = net.evaluator(Derivatives.VALUE);
         for (int t = 0; t < n; t++) {
             ev.forward(points, t * d);
             for (int l = 0; l < layers; l++) {

@@ -10,6 +10,8 @@ import org.kanpde.net.TrialFunction;
 import org.kanpde.net.kan.EdgeParameter;
 import org.kanpde.net.kan.Kan;
 import org.kanpde.net.kan.KanLayer;
+import org.kanpde.net.kan.LayerChain;
+import org.kanpde.net.kan.LayerEdges;
 import org.kanpde.net.kan.Silu;
 import org.kanpde.net.basis.EdgeBasis;
 
@@ -20,7 +22,7 @@ import org.kanpde.net.basis.EdgeBasis;
  * sums its incoming edges. This is the network that symbolic regression of a trained KAN works on:
  * {@link #of(Kan)} reproduces a KAN exactly, {@link #withSymbolic} snaps one edge to a formula,
  * {@link #withZero} masks an edge, and the result still trains (every derivative is analytic, see
- * {@link SymbolicKanEvaluator}) and prints as one formula ({@link SymbolicFormula}).
+ * {@link SymbolicEdges}) and prints as one formula ({@link SymbolicFormula}).
  *
  * <p><b>Parameters.</b> Each edge constant either trains (it is then one entry of the live
  * {@link #parameters()} array) or is frozen (part of the immutable structure); which ones train is
@@ -283,8 +285,12 @@ public final class SymbolicKan implements TrialFunction {
     }
 
     @Override
-    public SymbolicKanEvaluator evaluator(Derivatives level) {
-        return new SymbolicKanEvaluator(this, level);
+    public LayerChain evaluator(Derivatives level) {
+        LayerEdges[] edges = new LayerEdges[layerCount()];
+        for (int l = 0; l < edges.length; l++) {
+            edges[l] = new SymbolicEdges(this, l);
+        }
+        return new LayerChain(this, level, edges);
     }
 
     @Override
@@ -412,7 +418,7 @@ public final class SymbolicKan implements TrialFunction {
         for (int l = 0; l < widths.length; l++) {
             out[l] = new double[Kan.nodeArrayLength(n, widths[l], l)];
         }
-        SymbolicKanEvaluator ev = evaluator(Derivatives.VALUE);
+        LayerChain ev = evaluator(Derivatives.VALUE);
         for (int t = 0; t < n; t++) {
             ev.forward(points, t * d);
             for (int l = 0; l < widths.length; l++) {

@@ -15,6 +15,7 @@ import org.kanpde.net.DerivativeChecks;
 import org.kanpde.net.Derivatives;
 import org.kanpde.net.kan.EdgeParameter;
 import org.kanpde.net.kan.Kan;
+import org.kanpde.net.kan.LayerChain;
 
 /** Every analytic derivative of symbolic KANs and of the symbolic functions against finite differences. */
 class SymbolicKanDerivativeTest {
@@ -130,7 +131,7 @@ class SymbolicKanDerivativeTest {
             w[l] = r.doubles(widths[l] * widths[l + 1], -1, 1).toArray();
         }
         double[] z = {0.35, -0.6};
-        SymbolicKanEvaluator ev = net.evaluator(Derivatives.GRADIENT);
+        LayerChain ev = net.evaluator(Derivatives.GRADIENT);
         ev.forward(z, 0);
         double[] grad = new double[net.parameterCount()];
         ev.backwardEdges(0.4, w, grad);
@@ -147,7 +148,7 @@ class SymbolicKanDerivativeTest {
         }
     }
 
-    private static double weighted(SymbolicKan net, SymbolicKanEvaluator ev, double[] z, double[][] w, double ubar) {
+    private static double weighted(SymbolicKan net, LayerChain ev, double[] z, double[][] w, double ubar) {
         double sum = ubar * ev.forward(z, 0).value();
         int[] widths = net.widths();
         for (int l = 0; l < w.length; l++) {

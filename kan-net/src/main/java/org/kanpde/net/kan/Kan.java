@@ -147,9 +147,14 @@ public final class Kan implements TrialFunction {
         return parameters;
     }
 
+    /** A {@link LayerChain} over this network's {@link SplineEdges}. */
     @Override
-    public KanEvaluator evaluator(Derivatives level) {
-        return new KanEvaluator(this, level);
+    public LayerChain evaluator(Derivatives level) {
+        LayerEdges[] edges = new LayerEdges[layers.length];
+        for (int l = 0; l < layers.length; l++) {
+            edges[l] = new SplineEdges(layers[l]);
+        }
+        return new LayerChain(this, level, edges);
     }
 
     @Override
@@ -324,7 +329,7 @@ public final class Kan implements TrialFunction {
         for (int l = 0; l <= layers.length; l++) {
             out[l] = new double[nodeArrayLength(n, widths[l], l)];
         }
-        KanEvaluator ev = evaluator(Derivatives.VALUE);
+        LayerChain ev = evaluator(Derivatives.VALUE);
         for (int t = 0; t < n; t++) {
             ev.forward(points, t * d);
             for (int l = 0; l <= layers.length; l++) {
