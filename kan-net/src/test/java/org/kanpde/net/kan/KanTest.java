@@ -2,6 +2,7 @@ package org.kanpde.net.kan;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -178,7 +179,13 @@ class KanTest {
         Kan kan = Kan.builder().widths(2, 3, 1).seed(4).build();
         double[] out = new double[4];
         kan.edge(1, 0, 2, 0.1, out);
-        assertTrue(Double.isFinite(out[0]));
+        double[] below = new double[4];
+        double[] above = new double[4];
+        kan.edge(1, 0, 2, 0.1 - 1e-6, below);
+        kan.edge(1, 0, 2, 0.1 + 1e-6, above);
+        assertNotEquals(0.0, out[0]);
+        assertEquals((above[0] - below[0]) / 2e-6, out[1], 1e-7 * (1 + Math.abs(out[1])), "phi' of edge (1, 0, 2)");
+        assertEquals((above[1] - below[1]) / 2e-6, out[2], 1e-6 * (1 + Math.abs(out[2])), "phi'' of edge (1, 0, 2)");
         assertMessage(() -> kan.edge(2, 0, 0, 0.1, out), "layer must be in [0, 2), got 2");
         assertMessage(() -> kan.edge(-1, 0, 0, 0.1, out), "got -1");
         assertMessage(() -> kan.edge(0, 3, 0, 0.1, out), "output node of layer 0 must be in [0, 3), got 3");
@@ -194,7 +201,7 @@ class KanTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> value.gradient(0));
         assertEquals("gradient component 0 not carried at level VALUE", e.getMessage());
         Jet gradient = kan.evaluator(Derivatives.GRADIENT).forward(z, 0);
-        assertTrue(Double.isFinite(gradient.gradient(1)));
+        assertEquals(kan.evaluator(Derivatives.HESSIAN).forward(z, 0).gradient(1), gradient.gradient(1));
         e = assertThrows(IllegalStateException.class, () -> gradient.secondDiagonal(0));
         assertEquals("second derivative (0, 0) not carried at level GRADIENT", e.getMessage());
         e = assertThrows(IllegalStateException.class, gradient::laplacian);
@@ -234,14 +241,14 @@ class KanTest {
         assertMessage(() -> Kan.builder().widths(1, 1).gridSize(100).degree(3000).build(),
                 "layer 0: spline degree k must be <= " + BSplineBasis.MAX_DEGREE + ", got 3000");
         assertMessage(() -> Kan.builder().widths(2, 3, 1).degree(3, 26).build(), "layer 1: spline degree k must be <= 25, got 26");
-        // other bases ignore the order
+        // other bases ignore the degree
         assertEquals(11 + 2, Kan.builder().widths(1, 1).basis(BasisType.CHEBYSHEV).gridSize(10).degree(30).build().parameterCount());
         // the evaluation tables count too: 4 (k+1)^2 doubles per interval and input node
         assertMessage(() -> Kan.builder().widths(1, 1).gridSize(10_000_000).degree(3).build(),
                 "would need 640000000 doubles of basis tables; at most 100000000");
         Kan high = Kan.builder().widths(1, 1).gridSize(4).degree(BSplineBasis.MAX_DEGREE).build();
         double u = high.evaluator(Derivatives.HESSIAN_DIAGONAL).forward(new double[] {0.3}, 0).laplacian();
-        assertTrue(Double.isFinite(u), "order 25 evaluates to " + u);
+        assertTrue(Double.isFinite(u), "degree 25 evaluates to " + u);
         // grid extension checks the new sizes before it builds anything
         Kan kan = Kan.builder().widths(2, 3, 1).seed(1).build();
         assertMessage(() -> kan.extendGrid(max),
