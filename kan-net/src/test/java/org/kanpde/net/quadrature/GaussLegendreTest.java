@@ -1,4 +1,4 @@
-package org.kanpde.solver.quadrature;
+package org.kanpde.net.quadrature;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

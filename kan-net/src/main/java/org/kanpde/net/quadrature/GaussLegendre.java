@@ -1,4 +1,4 @@
-package org.kanpde.solver.quadrature;
+package org.kanpde.net.quadrature;
 
 /**
  * The n-point Gauss-Legendre rule on [-1, 1]: exact for polynomials of degree at most 2n - 1.
@@ -9,7 +9,8 @@ package org.kanpde.solver.quadrature;
  * {@code cos(pi (i + 3/4) / (n + 1/2))}; weights are {@code 2 / ((1 - x^2) P_n'(x)^2)}. This costs
  * O(n^2) and matches Hipparchus's {@code GaussIntegratorFactory.legendre(n)} to rounding, which we do
  * not use because its cost grows like n^3 (about 0.85 s for n = 400, 7.6 s for n = 800): too slow
- * for Gauss-Legendre sampling grids.
+ * for Gauss-Legendre sampling grids. It lives in kan-net because grid refits place their fit
+ * points with it too, and the solver's quadrature rules build on it.
  */
 public final class GaussLegendre {
 
