@@ -22,9 +22,6 @@ import org.kanpde.net.spline.TaylorTable;
  * every interval, which makes the refit exact whenever the new spline space contains the old one.
  */
 public final class BSplineBasis implements EdgeBasis {
-    /** Highest degree k accepted ({@link Knots#MAX_DEGREE}, which says why). */
-    public static final int MAX_DEGREE = Knots.MAX_DEGREE;
-
     private final int degree;
     private final int intervals;
     private final double[] knots;
@@ -41,13 +38,10 @@ public final class BSplineBasis implements EdgeBasis {
      * The basis on G equal intervals of [lo, hi], extended by k knots of the same spacing.
      *
      * @throws IllegalArgumentException if lo, hi are not finite with lo &lt; hi, G &lt; 1, k is not in
-     *                                  [1, {@link #MAX_DEGREE}], or the tables would not fit an array
+     *                                  [1, {@link Knots#MAX_DEGREE}], or the tables would not fit an array
      */
     public static BSplineBasis uniform(double lo, double hi, int intervals, int degree) {
         Knots.checkDegree(degree);
-        if (intervals < 1) {
-            throw new IllegalArgumentException("grid size G must be >= 1, got " + intervals);
-        }
         Knots.checkTable(intervals, degree);
         return onGrid(Knots.uniformGrid(lo, hi, intervals), degree);
     }
@@ -58,14 +52,11 @@ public final class BSplineBasis implements EdgeBasis {
      *
      * @param grid the G + 1 grid points, strictly increasing and finite (copied)
      * @throws IllegalArgumentException if the grid has fewer than 2 points, is not strictly
-     *                                  increasing or not finite, k is not in [1, {@link #MAX_DEGREE}],
+     *                                  increasing or not finite, k is not in [1, {@link Knots#MAX_DEGREE}],
      *                                  or the tables would not fit an array
      */
     public static BSplineBasis onGrid(double[] grid, int degree) {
         Knots.checkDegree(degree);
-        if (grid.length < 2) {
-            throw new IllegalArgumentException("a grid needs at least 2 points (G >= 1), got " + grid.length);
-        }
         Knots.checkTable(grid.length - 1, degree);
         return new BSplineBasis(Knots.extend(grid, degree), degree);
     }
@@ -76,32 +67,14 @@ public final class BSplineBasis implements EdgeBasis {
      *
      * @param knots the G + 2k + 1 knots (copied)
      * @throws IllegalArgumentException if the knots are too few, not finite or not increasing as
-     *                                  described, k is not in [1, {@link #MAX_DEGREE}], or the tables
+     *                                  described, k is not in [1, {@link Knots#MAX_DEGREE}], or the tables
      *                                  would not fit an array
      */
     public static BSplineBasis onKnots(double[] knots, int degree) {
         Knots.checkDegree(degree);
-        if (knots.length < 2 * degree + 2) {
-            throw new IllegalArgumentException("degree " + degree + " needs at least " + (2 * degree + 2)
-                    + " knots, got " + knots.length);
-        }
         Knots.checkTable(Knots.intervals(knots, degree), degree);
         Knots.check(knots, degree);
         return new BSplineBasis(knots.clone(), degree);
-    }
-
-    /**
-     * Checks a spline degree ({@link Knots#checkDegree}).
-     *
-     * @throws IllegalArgumentException unless 1 &lt;= k &lt;= {@link #MAX_DEGREE}, naming k
-     */
-    public static void checkDegree(int degree) {
-        Knots.checkDegree(degree);
-    }
-
-    /** Doubles of tables for G intervals of degree k ({@link TaylorTable#size}). */
-    public static long tableSize(int intervals, int degree) {
-        return TaylorTable.size(intervals, degree);
     }
 
     /** Spline degree k (pykan's k; 3 is cubic). */

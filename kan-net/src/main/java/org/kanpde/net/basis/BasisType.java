@@ -2,6 +2,9 @@ package org.kanpde.net.basis;
 
 import java.util.Locale;
 
+import org.kanpde.net.spline.Knots;
+import org.kanpde.net.spline.TaylorTable;
+
 
 /**
  * The edge bases a KAN can use, each with the meaning of the builder's grid size:
@@ -25,14 +28,14 @@ public enum BasisType {
 
         @Override
         public int size(int gridSize, int degree) {
-            BSplineBasis.checkDegree(degree);
+            Knots.checkDegree(degree);
             return exactSize(this, gridSize, degree, (long) gridSize + degree);
         }
 
         @Override
         public long tableSize(int gridSize, int degree) {
-            BSplineBasis.checkDegree(degree);
-            return BSplineBasis.tableSize(gridSize, degree);
+            Knots.checkDegree(degree);
+            return TaylorTable.size(gridSize, degree);
         }
     },
     /** Chebyshev polynomials T_0 .. T_n of an affine map of the range onto [-1, 1] ({@link ChebyshevBasis}). */
@@ -99,14 +102,14 @@ public enum BasisType {
      * overflow, so that a network's size can be checked before its bases are built.
      *
      * @throws IllegalArgumentException if the count exceeds the largest Java array, or (B-splines)
-     *                                  the degree is not in [1, {@link BSplineBasis#MAX_DEGREE}],
+     *                                  the degree is not in [1, {@link Knots#MAX_DEGREE}],
      *                                  naming the values
      */
     public abstract int size(int gridSize, int degree);
 
     /**
      * Doubles of precomputed tables that one basis of this type holds (one per input node): the
-     * Taylor coefficients of B-splines, 4 (k+1)^2 per interval ({@link BSplineBasis#tableSize}); the
+     * Taylor coefficients of B-splines, 4 (k+1)^2 per interval ({@link TaylorTable#size}); the
      * centres of RBFs; 0 for Chebyshev and Fourier bases, which evaluate by recurrences. In long
      * arithmetic, for size checks before anything is allocated.
      *

@@ -72,7 +72,7 @@ public final class KanBuilder {
     /**
      * Spline degree k (pykan's k; 3 is cubic) of B-spline layers: one value for all layers or one per
      * layer, each &gt;= 1; {@link #build()} refuses B-spline layers with k above
-     * {@link org.kanpde.net.basis.BSplineBasis#MAX_DEGREE}. Layers with other bases ignore it.
+     * {@link org.kanpde.net.spline.Knots#MAX_DEGREE}. Layers with other bases ignore it.
      *
      * @throws IllegalArgumentException if no value is given or a value is &lt; 1
      */

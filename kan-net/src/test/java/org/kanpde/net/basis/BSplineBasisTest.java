@@ -10,6 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.kanpde.net.spline.DeBoor;
+import org.kanpde.net.spline.Knots;
+import org.kanpde.net.spline.TaylorTable;
 
 class BSplineBasisTest {
 
@@ -146,9 +148,9 @@ class BSplineBasisTest {
     @Test
     void ordersAreCappedAndTableSizesCannotOverflow() {
         // k >= 171 used to give NaN (factorials overflow), k = 3000 a negative table size
-        for (int k : new int[] {BSplineBasis.MAX_DEGREE + 1, 180, 3000}) {
+        for (int k : new int[] {Knots.MAX_DEGREE + 1, 180, 3000}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BSplineBasis.uniform(-1, 1, 4, k));
-            assertEquals("spline degree k must be <= " + BSplineBasis.MAX_DEGREE + ", got " + k, e.getMessage());
+            assertEquals("spline degree k must be <= " + Knots.MAX_DEGREE + ", got " + k, e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> BSplineBasis.onGrid(new double[] {0, 1}, k));
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -157,10 +159,10 @@ class BSplineBasisTest {
                 + (Integer.MAX_VALUE - 8) + ")", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> BSplineBasis.uniform(-1, 1, 100_000_000, 25));
         assertTrue(e.getMessage().startsWith("grid size G = 100000000 with degree k = 25 needs 270400000000 doubles"), e.getMessage());
-        assertEquals(20L * 4 * 16, BSplineBasis.tableSize(20, 3));
-        assertEquals(4L * Integer.MAX_VALUE * 26 * 26, BSplineBasis.tableSize(Integer.MAX_VALUE, 25));
+        assertEquals(20L * 4 * 16, TaylorTable.size(20, 3));
+        assertEquals(4L * Integer.MAX_VALUE * 26 * 26, TaylorTable.size(Integer.MAX_VALUE, 25));
         // the highest order still evaluates accurately: partition of unity and finite derivatives
-        int k = BSplineBasis.MAX_DEGREE;
+        int k = Knots.MAX_DEGREE;
         BSplineBasis b = BSplineBasis.uniform(-1, 1, 4, k);
         double[] out = new double[4 * (k + 1)];
         SplittableRandom r = new SplittableRandom(1);

@@ -18,6 +18,7 @@ import org.kanpde.net.Jet;
 import org.kanpde.net.basis.BasisType;
 import org.kanpde.net.basis.EdgeBasis;
 import org.kanpde.net.basis.BSplineBasis;
+import org.kanpde.net.spline.Knots;
 
 class KanTest {
 
@@ -239,14 +240,14 @@ class KanTest {
                 "would have more than 9223372036854775807 parameters");
         // the order is capped; a high order used to give NaN (k >= 171) or overflow the table size
         assertMessage(() -> Kan.builder().widths(1, 1).gridSize(100).degree(3000).build(),
-                "layer 0: spline degree k must be <= " + BSplineBasis.MAX_DEGREE + ", got 3000");
+                "layer 0: spline degree k must be <= " + Knots.MAX_DEGREE + ", got 3000");
         assertMessage(() -> Kan.builder().widths(2, 3, 1).degree(3, 26).build(), "layer 1: spline degree k must be <= 25, got 26");
         // other bases ignore the degree
         assertEquals(11 + 2, Kan.builder().widths(1, 1).basis(BasisType.CHEBYSHEV).gridSize(10).degree(30).build().parameterCount());
         // the evaluation tables count too: 4 (k+1)^2 doubles per interval and input node
         assertMessage(() -> Kan.builder().widths(1, 1).gridSize(10_000_000).degree(3).build(),
                 "would need 640000000 doubles of basis tables; at most 100000000");
-        Kan high = Kan.builder().widths(1, 1).gridSize(4).degree(BSplineBasis.MAX_DEGREE).build();
+        Kan high = Kan.builder().widths(1, 1).gridSize(4).degree(Knots.MAX_DEGREE).build();
         double u = high.evaluator(Derivatives.HESSIAN_DIAGONAL).forward(new double[] {0.3}, 0).laplacian();
         assertTrue(Double.isFinite(u), "degree 25 evaluates to " + u);
         // grid extension checks the new sizes before it builds anything
