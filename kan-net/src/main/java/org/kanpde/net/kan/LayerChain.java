@@ -206,7 +206,10 @@ public final class LayerChain implements Evaluator {
 
     @Override
     public void backward(double ubar, double[] gbar, double[] sbar, double[] gradient) {
-        int n = reverse(ubar, gbar, sbar, null, rowIndex, rowValue);
+        scatter(reverse(ubar, gbar, sbar, null, rowIndex, rowValue), gradient);
+    }
+
+    private void scatter(int n, double[] gradient) {
         for (int t = 0; t < n; t++) {
             gradient[rowIndex[t]] += rowValue[t];
         }
@@ -237,10 +240,7 @@ public final class LayerChain implements Evaluator {
                 throw new IllegalArgumentException("layer " + l + " has " + count + " edges, got " + edgeWeights[l].length + " weights");
             }
         }
-        int n = reverse(ubar, null, null, edgeWeights, rowIndex, rowValue);
-        for (int t = 0; t < n; t++) {
-            gradient[rowIndex[t]] += rowValue[t];
-        }
+        scatter(reverse(ubar, null, null, edgeWeights, rowIndex, rowValue), gradient);
     }
 
     private int reverse(double ubar, double[] gbar, double[] sbar, double[][] edgeWeights, int[] index, double[] value) {

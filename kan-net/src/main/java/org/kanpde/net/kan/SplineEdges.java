@@ -17,8 +17,14 @@ public final class SplineEdges implements LayerEdges {
 
     private final KanLayer layer;
     private final NodeBases nodes;
-    /** The basis sums s, s', s'', s''' per edge, for the w_s adjoint. */
+    /** The basis sums s to s''' per edge, for the w_s adjoint. */
     private final double[] sums;
+    private final int active;
+    private final int stride;
+    private final int size;
+    private final int coefficients;
+    private final int baseScales;
+    private final int splineScales;
 
     SplineEdges(KanLayer layer) {
         this.layer = layer;
@@ -28,6 +34,12 @@ public final class SplineEdges implements LayerEdges {
         }
         this.nodes = new NodeBases(bases, null);
         this.sums = new double[layer.edges() * STRIDE];
+        this.active = layer.activeCount();
+        this.stride = STRIDE * active;
+        this.size = layer.basisSize();
+        this.coefficients = layer.offset();
+        this.baseScales = coefficients + layer.edges() * size;
+        this.splineScales = baseScales + layer.edges();
     }
 
     @Override
@@ -49,58 +61,42 @@ public final class SplineEdges implements LayerEdges {
     /** k + 1 coefficients, w_b and w_s per edge. */
     @Override
     public int maxNonZeros() {
-        return layer.edges() * (layer.activeCount() + 2);
+        return layer.edges() * (active + 2);
     }
 
     @Override
     public void forward(double[] x, int derivative, double[] p, double[] phi) {
         nodes.evaluate(x, derivative);
-        int nIn = layer.inputs();
-        int nOut = layer.outputs();
-        int k1 = nodes.active();
-        int nb = layer.basisSize();
-        int edges = layer.edges();
-        int cBase = layer.offset();
-        int wbBase = cBase + edges * nb;
-        int wsBase = wbBase + edges;
         double[] bas = nodes.values();
         double[] sil = nodes.silu();
         int[] fst = nodes.first();
-        int stride = STRIDE * k1;
-        for (int j = 0; j < nOut; j++) {
+        int nIn = layer.inputs();
+        for (int e0 = 0; e0 < layer.edges(); e0 += nIn) {
             for (int i = 0; i < nIn; i++) {
-                int e = j * nIn + i;
-                phi(bas, i * stride, k1, sil, STRIDE * i, p, cBase + e * nb + fst[i], p[wbBase + e], p[wsBase + e],
-                        derivative, phi, sums, STRIDE * e);
+                int e = e0 + i;
+                phi(bas, i * stride, active, sil, STRIDE * i, p, coefficients + e * size + fst[i], p[baseScales + e],
+                        p[splineScales + e], derivative, phi, sums, STRIDE * e);
             }
         }
     }
 
     @Override
     public int adjoints(double[] x, double[] a, boolean second, double[] p, int[] index, double[] value, int n) {
-        int nIn = layer.inputs();
-        int nOut = layer.outputs();
-        int k1 = nodes.active();
-        int nb = layer.basisSize();
-        int edges = layer.edges();
-        int cBase = layer.offset();
-        int wbBase = cBase + edges * nb;
-        int wsBase = wbBase + edges;
         double[] bas = nodes.values();
         double[] sil = nodes.silu();
         int[] fst = nodes.first();
-        int stride = STRIDE * k1;
-        for (int j = 0; j < nOut; j++) {
+        int nIn = layer.inputs();
+        for (int e0 = 0; e0 < layer.edges(); e0 += nIn) {
             for (int i = 0; i < nIn; i++) {
-                int e = j * nIn + i;
+                int e = e0 + i;
                 double a0 = a[3 * e];
                 double a1 = a[3 * e + 1];
                 double a2 = a[3 * e + 2];
-                n = coefficientAdjoints(bas, i * stride, k1, p[wsBase + e], a0, a1, a2, second, cBase + e * nb + fst[i],
-                        index, value, n);
-                index[n] = wbBase + e;
+                n = coefficientAdjoints(bas, i * stride, active, p[splineScales + e], a0, a1, a2, second,
+                        coefficients + e * size + fst[i], index, value, n);
+                index[n] = baseScales + e;
                 value[n++] = combine(sil, STRIDE * i, a0, a1, a2, second);
-                index[n] = wsBase + e;
+                index[n] = splineScales + e;
                 value[n++] = combine(sums, STRIDE * e, a0, a1, a2, second);
             }
         }
