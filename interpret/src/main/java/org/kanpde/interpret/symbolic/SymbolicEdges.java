@@ -19,7 +19,7 @@ import org.kanpde.net.kan.SplineEdges;
  *   d(phi, phi', phi'')/dc = (f,      a f',             a^2 f'')
  *   d(phi, phi', phi'')/dd = (1,      0,                0)
  * </pre>
- * Zero edges are skipped by the chain and cost nothing.
+ * Zero edges are skipped by the chain and never reach {@link #phi} or {@link #adjoints}.
  */
 final class SymbolicEdges implements LayerEdges {
     private static final int STRIDE = LayerEdges.STRIDE;
@@ -31,6 +31,11 @@ final class SymbolicEdges implements LayerEdges {
     private final SymbolicFunction[] functions;
     private final int[] loc;
     private final NodeBases nodes;
+    private final double[] values;
+    private final double[] silu;
+    private final int[] first;
+    private final int active;
+    private final int stride;
     private final boolean[] zero;
     private final int maxNonZeros;
     /** Spline edges: the basis sums s, s', s'', s'''; symbolic edges: f, f', f'', f''' at t. */
@@ -65,6 +70,11 @@ final class SymbolicEdges implements LayerEdges {
             }
         }
         this.nodes = new NodeBases(bases, needed);
+        this.values = nodes.values();
+        this.silu = nodes.silu();
+        this.first = nodes.first();
+        this.active = k1;
+        this.stride = STRIDE * k1;
         this.maxNonZeros = nnz;
         this.aux = new double[edges * STRIDE];
     }
@@ -90,36 +100,29 @@ final class SymbolicEdges implements LayerEdges {
     }
 
     @Override
-    public void forward(double[] x, int derivative, double[] p, double[] phi) {
+    public void prepare(double[] x, int derivative) {
         nodes.evaluate(x, derivative);
+    }
+
+    @Override
+    public void phi(int e, int i, double x, int derivative, double[] p, double[] phi) {
         double[] fz = net.frozen;
-        int k1 = nodes.active();
-        double[] bas = nodes.values();
-        double[] sil = nodes.silu();
-        int[] fst = nodes.first();
-        int stride = STRIDE * k1;
-        for (int j = 0; j < nOut; j++) {
-            for (int i = 0; i < nIn; i++) {
-                int e = j * nIn + i;
-                EdgeKind kind = kinds[e];
-                int eo = STRIDE * e;
-                if (kind == EdgeKind.SPLINE) {
-                    int cl = loc[4 * e];
-                    SplineEdges.phi(bas, i * stride, k1, sil, STRIDE * i, cl >= 0 ? p : fz, (cl >= 0 ? cl : ~cl) + fst[i],
-                            value(loc[4 * e + 1], p, fz), value(loc[4 * e + 2], p, fz), derivative, phi, aux, eo);
-                } else if (kind == EdgeKind.SYMBOLIC) {
-                    double a = value(loc[4 * e], p, fz);
-                    double b = value(loc[4 * e + 1], p, fz);
-                    double c = value(loc[4 * e + 2], p, fz);
-                    double dc = value(loc[4 * e + 3], p, fz);
-                    functions[e].derivatives(a * x[i] + b, aux, eo);
-                    double ca = c * a;
-                    phi[eo] = c * aux[eo] + dc;
-                    phi[eo + 1] = ca * aux[eo + 1];
-                    phi[eo + 2] = ca * a * aux[eo + 2];
-                    phi[eo + 3] = ca * a * a * aux[eo + 3];
-                }
-            }
+        int eo = STRIDE * e;
+        if (kinds[e] == EdgeKind.SPLINE) {
+            int cl = loc[4 * e];
+            SplineEdges.phi(values, i * stride, active, silu, STRIDE * i, cl >= 0 ? p : fz, (cl >= 0 ? cl : ~cl) + first[i],
+                    value(loc[4 * e + 1], p, fz), value(loc[4 * e + 2], p, fz), derivative, phi, aux, eo);
+        } else {
+            double a = value(loc[4 * e], p, fz);
+            double b = value(loc[4 * e + 1], p, fz);
+            double c = value(loc[4 * e + 2], p, fz);
+            double dc = value(loc[4 * e + 3], p, fz);
+            functions[e].derivatives(a * x + b, aux, eo);
+            double ca = c * a;
+            phi[eo] = c * aux[eo] + dc;
+            phi[eo + 1] = ca * aux[eo + 1];
+            phi[eo + 2] = ca * a * aux[eo + 2];
+            phi[eo + 3] = ca * a * a * aux[eo + 3];
         }
     }
 
@@ -128,41 +131,26 @@ final class SymbolicEdges implements LayerEdges {
     }
 
     @Override
-    public int adjoints(double[] x, double[] adj, boolean second, double[] p, int[] index, double[] value, int n) {
+    public int adjoints(int e, int i, double x, double a0, double a1, double a2, boolean second, double[] p,
+                        int[] index, double[] value, int n) {
         double[] fz = net.frozen;
-        int k1 = nodes.active();
-        double[] bas = nodes.values();
-        double[] sil = nodes.silu();
-        int[] fst = nodes.first();
-        int stride = STRIDE * k1;
-        for (int j = 0; j < nOut; j++) {
-            for (int i = 0; i < nIn; i++) {
-                int e = j * nIn + i;
-                EdgeKind kind = kinds[e];
-                double a0 = adj[3 * e];
-                double a1 = adj[3 * e + 1];
-                double a2 = adj[3 * e + 2];
-                int eo = STRIDE * e;
-                if (kind == EdgeKind.SPLINE) {
-                    int cl = loc[4 * e];
-                    int wl = loc[4 * e + 1];
-                    int sl = loc[4 * e + 2];
-                    if (cl >= 0) {
-                        n = SplineEdges.coefficientAdjoints(bas, i * stride, k1, value(sl, p, fz), a0, a1, a2, second,
-                                cl + fst[i], index, value, n);
-                    }
-                    if (wl >= 0) {
-                        index[n] = wl;
-                        value[n++] = SplineEdges.combine(sil, STRIDE * i, a0, a1, a2, second);
-                    }
-                    if (sl >= 0) {
-                        index[n] = sl;
-                        value[n++] = SplineEdges.combine(aux, eo, a0, a1, a2, second);
-                    }
-                } else if (kind == EdgeKind.SYMBOLIC) {
-                    n = symbolicAdjoints(e, x[i], a0, a1, a2, second, p, fz, index, value, n);
-                }
-            }
+        if (kinds[e] != EdgeKind.SPLINE) {
+            return symbolicAdjoints(e, x, a0, a1, a2, second, p, fz, index, value, n);
+        }
+        int cl = loc[4 * e];
+        int wl = loc[4 * e + 1];
+        int sl = loc[4 * e + 2];
+        if (cl >= 0) {
+            n = SplineEdges.coefficientAdjoints(values, i * stride, active, value(sl, p, fz), a0, a1, a2, second,
+                    cl + first[i], index, value, n);
+        }
+        if (wl >= 0) {
+            index[n] = wl;
+            value[n++] = SplineEdges.combine(silu, STRIDE * i, a0, a1, a2, second);
+        }
+        if (sl >= 0) {
+            index[n] = sl;
+            value[n++] = SplineEdges.combine(aux, STRIDE * e, a0, a1, a2, second);
         }
         return n;
     }

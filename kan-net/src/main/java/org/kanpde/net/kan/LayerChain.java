@@ -22,7 +22,7 @@ import org.kanpde.net.TrialFunction;
  *   sy_p += phi''(x) gx_kp gx_lp + phi'(x) sx_p
  * </pre>
  * and the reverse pass, with A0 = ybar, A1 = sum_k gybar_k gx_k + sum_p sybar_p sx_p and
- * A2 = sum_p sybar_p gx_kp gx_lp, hands A0, A1, A2 to the edges (each constant theta gets
+ * A2 = sum_p sybar_p gx_kp gx_lp, hands A0, A1, A2 to the edge (each constant theta gets
  * A0 dphi/dtheta + A1 dphi'/dtheta + A2 dphi''/dtheta) and propagates
  * xbar += A0 phi' + A1 phi'' + A2 phi''', gxbar_k += gybar_k phi' + sum_p sybar_p phi'' d(gx_kp gx_lp)/dgx_k,
  * sxbar_p += sybar_p phi'.
@@ -51,8 +51,6 @@ public final class LayerChain implements Evaluator {
     private final double[][] sb;
     /** phi, phi', phi'', phi''' per edge, per layer. */
     private final double[][] phi;
-    /** A0, A1, A2 per edge, per layer. */
-    private final double[][] adjoint;
     private final Jet jet;
     private final int maxNonZeros;
     private final int[] rowIndex;
@@ -113,13 +111,11 @@ public final class LayerChain implements Evaluator {
         }
         zero = new boolean[layers][];
         phi = new double[layers][];
-        adjoint = new double[layers][];
         int nnz = 0;
         for (int l = 0; l < layers; l++) {
             int count = widths[l] * widths[l + 1];
             zero[l] = edges[l].zeroEdges();
             phi[l] = new double[count * STRIDE];
-            adjoint[l] = new double[count * 3];
             nnz += edges[l].maxNonZeros();
         }
         maxNonZeros = nnz;
@@ -159,17 +155,18 @@ public final class LayerChain implements Evaluator {
         System.arraycopy(points, offset, v[0], 0, d);
         double[] p = function.parameters();
         for (int l = 0; l < edges.length; l++) {
-            edges[l].forward(v[l], nd, p, phi[l]);
-            forwardNodes(l);
+            forwardLayer(l, p);
         }
         int top = edges.length;
         jet.set(v[top][0], g[top], s[top]);
         return jet;
     }
 
-    private void forwardNodes(int l) {
+    private void forwardLayer(int l, double[] p) {
+        LayerEdges layer = edges[l];
         int nIn = v[l].length;
         int nOut = v[l + 1].length;
+        double[] xv = v[l];
         double[] xg = g[l];
         double[] xs = s[l];
         double[] yv = v[l + 1];
@@ -177,6 +174,7 @@ public final class LayerChain implements Evaluator {
         double[] ys = s[l + 1];
         double[] ph = phi[l];
         boolean[] skip = zero[l];
+        layer.prepare(xv, nd);
         Arrays.fill(yv, 0.0);
         Arrays.fill(yg, 0.0);
         Arrays.fill(ys, 0.0);
@@ -186,6 +184,7 @@ public final class LayerChain implements Evaluator {
                 if (skip != null && skip[e]) {
                     continue;
                 }
+                layer.phi(e, i, xv[i], nd, p, ph);
                 int eo = STRIDE * e;
                 double ph1 = ph[eo + 1];
                 double ph2 = ph[eo + 2];
@@ -255,17 +254,19 @@ public final class LayerChain implements Evaluator {
         double[] p = function.parameters();
         int n = 0;
         for (int l = top - 1; l >= 0; l--) {
-            reverseNodes(l, edgeWeights == null ? null : edgeWeights[l]);
-            n = edges[l].adjoints(v[l], adjoint[l], pp > 0, p, index, value, n);
+            n = reverseLayer(l, p, edgeWeights == null ? null : edgeWeights[l], index, value, n);
         }
         return n;
     }
 
-    /** A0, A1, A2 of every edge of layer l, and the adjoints of the layer's input nodes (l &gt; 0). */
-    private void reverseNodes(int l, double[] edgeWeight) {
+    /** The parameter adjoints of layer l's edges, and the adjoints of its input nodes (l &gt; 0). */
+    private int reverseLayer(int l, double[] p, double[] edgeWeight, int[] index, double[] value, int n) {
+        LayerEdges layer = edges[l];
+        boolean second = pp > 0;
         int nIn = v[l].length;
         int nOut = v[l + 1].length;
         boolean inputAdjoint = l > 0;
+        double[] xv = v[l];
         double[] xg = g[l];
         double[] xs = s[l];
         double[] yb = vb[l + 1];
@@ -280,7 +281,6 @@ public final class LayerChain implements Evaluator {
             Arrays.fill(xsb, 0.0);
         }
         double[] ph = phi[l];
-        double[] adj = adjoint[l];
         boolean[] skip = zero[l];
         for (int j = 0; j < nOut; j++) {
             int gj = j * d;
@@ -303,9 +303,7 @@ public final class LayerChain implements Evaluator {
                     a1 += w * xs[si + q];
                     a2 += w * xg[gi + pk[q]] * xg[gi + pl[q]];
                 }
-                adj[3 * e] = a0;
-                adj[3 * e + 1] = a1;
-                adj[3 * e + 2] = a2;
+                n = layer.adjoints(e, i, xv[i], a0, a1, a2, second, p, index, value, n);
                 if (inputAdjoint) {
                     int eo = STRIDE * e;
                     double ph1 = ph[eo + 1];
@@ -324,5 +322,6 @@ public final class LayerChain implements Evaluator {
                 }
             }
         }
+        return n;
     }
 }

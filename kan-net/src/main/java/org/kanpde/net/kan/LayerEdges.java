@@ -8,9 +8,11 @@ import org.kanpde.net.basis.EdgeBasis;
  * edge gives phi, phi', phi'', phi''' at its input and how its parameters enter them. The chain
  * rule through the nodes is the chain's and is written once.
  *
- * <p>Edges are numbered e = j n_in + i (output node j, input node i). An instance belongs to one
- * evaluator and may keep scratch between {@link #forward} and {@link #adjoints} at the same point;
- * it is not thread-safe.
+ * <p>The chain calls these per edge from inside its own loops, so that the edge arithmetic and
+ * the node rule run fused, as in one hand-written loop (the JIT inlines the one or two
+ * implementations a program uses). Edges are numbered e = j n_in + i (output node j, input node i).
+ * An instance belongs to one evaluator and keeps scratch from {@link #prepare} to the adjoints at
+ * the same point; it is not thread-safe.
  */
 public interface LayerEdges {
     /** Doubles per edge in the phi array: phi, phi', phi'', phi'''. */
@@ -24,38 +26,45 @@ public interface LayerEdges {
 
     /**
      * Which edges are identically zero, so that the chain skips them in both passes (their phi is
-     * never read); null when every edge contributes. Fixed for the instance's life.
+     * never asked for); null when every edge contributes. Fixed for the instance's life.
      */
     boolean[] zeroEdges();
 
-    /** Most entries {@link #adjoints} writes at one point. */
+    /** Most entries the adjoints of all edges write at one point. */
     int maxNonZeros();
 
     /**
-     * Evaluates every (non-zero) edge at its input.
+     * Evaluates what the edges leaving each input node share (its basis functions, silu) at a new
+     * point, before the chain asks for any {@link #phi}.
      *
      * @param x          the layer's input node values, n_in (not modified)
      * @param derivative highest derivative of phi wanted, 1 .. 3: the derivative order the chain
-     *                   carries plus one, as its reverse pass needs (entries above it may be left
-     *                   stale)
-     * @param p          the network's parameters (not modified)
-     * @param phi        receives phi^(r) of edge e at {@code phi[STRIDE e + r]}, r = 0 .. 3 (modified)
+     *                   carries plus one, as its reverse pass needs
      */
-    void forward(double[] x, int derivative, double[] p, double[] phi);
+    void prepare(double[] x, int derivative);
 
     /**
-     * Parameter adjoints at the last {@link #forward} point: for every trainable constant theta of
-     * every (non-zero) edge, A0 dphi/dtheta + A1 dphi'/dtheta + A2 dphi''/dtheta, appended as sparse
-     * entries in edge order.
+     * phi^(r) of edge e at its input, r = 0 .. 3 (entries above {@code derivative} are 0).
      *
-     * @param x         the layer's input node values, as given to {@link #forward} (not modified)
-     * @param a         A0, A1, A2 of edge e at {@code a[3e ..]} (not modified)
-     * @param second    whether second derivatives are carried (else A2 = 0 and the A2 terms are left out)
-     * @param p         the network's parameters (not modified)
-     * @param index     receives parameter indices (modified)
-     * @param value     receives the adjoints (modified)
-     * @param n         entries already written
+     * @param e          the edge, j n_in + i
+     * @param i          its input node
+     * @param x          the input node's value
+     * @param derivative as given to {@link #prepare}
+     * @param p          the network's parameters (not modified)
+     * @param phi        receives phi^(r) at {@code phi[STRIDE e + r]} (modified)
+     */
+    void phi(int e, int i, double x, int derivative, double[] p, double[] phi);
+
+    /**
+     * Parameter adjoints of edge e at the prepared point: for each of its trainable constants theta,
+     * A0 dphi/dtheta + A1 dphi'/dtheta + A2 dphi''/dtheta, appended as sparse entries.
+     *
+     * @param second whether second derivatives are carried (else A2 = 0 and its terms are left out)
+     * @param index  receives parameter indices (modified)
+     * @param value  receives the adjoints (modified)
+     * @param n      entries already written
      * @return the new number of entries
      */
-    int adjoints(double[] x, double[] a, boolean second, double[] p, int[] index, double[] value, int n);
+    int adjoints(int e, int i, double x, double a0, double a1, double a2, boolean second, double[] p, int[] index,
+                 double[] value, int n);
 }

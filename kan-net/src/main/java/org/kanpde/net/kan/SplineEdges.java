@@ -9,14 +9,17 @@ import org.kanpde.net.basis.EdgeBasis;
  * <p>The per-edge arithmetic is in the static kernels {@link #phi} and {@link #coefficientAdjoints}
  * (with {@link #combine}), which the symbolic networks of the interpret module call for their spline
  * edges, wherever those keep their constants: a network converted from a KAN then gives bit-identical
- * results. Their long argument lists are the price of running indices in the hot loop (no object
- * per edge, nothing re-read from fields).
+ * results. Their long argument lists are the price of serving both: each caller passes where its
+ * constants are, and nothing is allocated or looked up per edge.
  */
 public final class SplineEdges implements LayerEdges {
     private static final int STRIDE = LayerEdges.STRIDE;
 
     private final KanLayer layer;
     private final NodeBases nodes;
+    private final double[] values;
+    private final double[] silu;
+    private final int[] first;
     /** The basis sums s to s''' per edge, for the w_s adjoint. */
     private final double[] sums;
     private final int active;
@@ -33,6 +36,9 @@ public final class SplineEdges implements LayerEdges {
             bases[i] = layer.basis(i);
         }
         this.nodes = new NodeBases(bases, null);
+        this.values = nodes.values();
+        this.silu = nodes.silu();
+        this.first = nodes.first();
         this.sums = new double[layer.edges() * STRIDE];
         this.active = layer.activeCount();
         this.stride = STRIDE * active;
@@ -65,41 +71,25 @@ public final class SplineEdges implements LayerEdges {
     }
 
     @Override
-    public void forward(double[] x, int derivative, double[] p, double[] phi) {
+    public void prepare(double[] x, int derivative) {
         nodes.evaluate(x, derivative);
-        double[] bas = nodes.values();
-        double[] sil = nodes.silu();
-        int[] fst = nodes.first();
-        int nIn = layer.inputs();
-        for (int e0 = 0; e0 < layer.edges(); e0 += nIn) {
-            for (int i = 0; i < nIn; i++) {
-                int e = e0 + i;
-                phi(bas, i * stride, active, sil, STRIDE * i, p, coefficients + e * size + fst[i], p[baseScales + e],
-                        p[splineScales + e], derivative, phi, sums, STRIDE * e);
-            }
-        }
     }
 
     @Override
-    public int adjoints(double[] x, double[] a, boolean second, double[] p, int[] index, double[] value, int n) {
-        double[] bas = nodes.values();
-        double[] sil = nodes.silu();
-        int[] fst = nodes.first();
-        int nIn = layer.inputs();
-        for (int e0 = 0; e0 < layer.edges(); e0 += nIn) {
-            for (int i = 0; i < nIn; i++) {
-                int e = e0 + i;
-                double a0 = a[3 * e];
-                double a1 = a[3 * e + 1];
-                double a2 = a[3 * e + 2];
-                n = coefficientAdjoints(bas, i * stride, active, p[splineScales + e], a0, a1, a2, second,
-                        coefficients + e * size + fst[i], index, value, n);
-                index[n] = baseScales + e;
-                value[n++] = combine(sil, STRIDE * i, a0, a1, a2, second);
-                index[n] = splineScales + e;
-                value[n++] = combine(sums, STRIDE * e, a0, a1, a2, second);
-            }
-        }
+    public void phi(int e, int i, double x, int derivative, double[] p, double[] phi) {
+        phi(values, i * stride, active, silu, STRIDE * i, p, coefficients + e * size + first[i], p[baseScales + e],
+                p[splineScales + e], derivative, phi, sums, STRIDE * e);
+    }
+
+    @Override
+    public int adjoints(int e, int i, double x, double a0, double a1, double a2, boolean second, double[] p,
+                        int[] index, double[] value, int n) {
+        n = coefficientAdjoints(values, i * stride, active, p[splineScales + e], a0, a1, a2, second,
+                coefficients + e * size + first[i], index, value, n);
+        index[n] = baseScales + e;
+        value[n++] = combine(silu, STRIDE * i, a0, a1, a2, second);
+        index[n] = splineScales + e;
+        value[n++] = combine(sums, STRIDE * e, a0, a1, a2, second);
         return n;
     }
 
@@ -123,27 +113,27 @@ public final class SplineEdges implements LayerEdges {
      */
     public static void phi(double[] bas, int bo, int k1, double[] sil, int so, double[] c, int co, double wb, double ws,
                            int derivative, double[] phi, double[] sums, int eo) {
+        // one small method per derivative level: each stays under the JIT's inlining limit for hot
+        // methods (325 bytes of bytecode), so the edge loop runs without calls
+        if (derivative == 3) {
+            phi3(bas, bo, k1, sil, so, c, co, wb, ws, phi, sums, eo);
+        } else {
+            phi12(bas, bo, k1, sil, so, c, co, wb, ws, derivative == 2, phi, sums, eo);
+        }
+    }
+
+    private static void phi3(double[] bas, int bo, int k1, double[] sil, int so, double[] c, int co, double wb,
+                             double ws, double[] phi, double[] sums, int eo) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
-        if (derivative == 3) {
-            for (int m = 0; m < k1; m++) {
-                double cm = c[co + m];
-                s0 += cm * bas[bo + m];
-                s1 += cm * bas[bo + k1 + m];
-                s2 += cm * bas[bo + 2 * k1 + m];
-                s3 += cm * bas[bo + 3 * k1 + m];
-            }
-        } else {
-            for (int m = 0; m < k1; m++) {
-                double cm = c[co + m];
-                s0 += cm * bas[bo + m];
-                s1 += cm * bas[bo + k1 + m];
-                if (derivative == 2) {
-                    s2 += cm * bas[bo + 2 * k1 + m];
-                }
-            }
+        for (int m = 0; m < k1; m++) {
+            double cm = c[co + m];
+            s0 += cm * bas[bo + m];
+            s1 += cm * bas[bo + k1 + m];
+            s2 += cm * bas[bo + 2 * k1 + m];
+            s3 += cm * bas[bo + 3 * k1 + m];
         }
         sums[eo] = s0;
         sums[eo + 1] = s1;
@@ -151,8 +141,31 @@ public final class SplineEdges implements LayerEdges {
         sums[eo + 3] = s3;
         phi[eo] = wb * sil[so] + ws * s0;
         phi[eo + 1] = wb * sil[so + 1] + ws * s1;
-        phi[eo + 2] = derivative >= 2 ? wb * sil[so + 2] + ws * s2 : 0.0;
-        phi[eo + 3] = derivative >= 3 ? wb * sil[so + 3] + ws * s3 : 0.0;
+        phi[eo + 2] = wb * sil[so + 2] + ws * s2;
+        phi[eo + 3] = wb * sil[so + 3] + ws * s3;
+    }
+
+    private static void phi12(double[] bas, int bo, int k1, double[] sil, int so, double[] c, int co, double wb,
+                              double ws, boolean second, double[] phi, double[] sums, int eo) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        for (int m = 0; m < k1; m++) {
+            double cm = c[co + m];
+            s0 += cm * bas[bo + m];
+            s1 += cm * bas[bo + k1 + m];
+            if (second) {
+                s2 += cm * bas[bo + 2 * k1 + m];
+            }
+        }
+        sums[eo] = s0;
+        sums[eo + 1] = s1;
+        sums[eo + 2] = s2;
+        sums[eo + 3] = 0;
+        phi[eo] = wb * sil[so] + ws * s0;
+        phi[eo + 1] = wb * sil[so + 1] + ws * s1;
+        phi[eo + 2] = second ? wb * sil[so + 2] + ws * s2 : 0.0;
+        phi[eo + 3] = 0.0;
     }
 
     /**
