@@ -12,7 +12,7 @@ import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
 import org.hipparchus.util.Pair;
 import org.kanpde.net.kan.Kan;
-import org.kanpde.net.kan.ParameterKind;
+import org.kanpde.net.kan.EdgeParameter;
 import org.kanpde.net.parallel.ParallelRunner;
 import org.kanpde.problems.ProblemCatalog;
 import org.kanpde.solver.geometry.SamplingScheme;
@@ -43,7 +43,7 @@ public final class LevenbergMarquardtComparison {
                 ResidualRows rows = ResidualRows.of(problem, problem.domain().sampleInterior(6000, SamplingScheme.RANDOM, 1),
                         problem.domain().sampleBoundary(600, SamplingScheme.RANDOM, 2), 1000, false);
                 ResidualSystem system = new ResidualSystem(kan, rows,
-                        kan.parameterIndices(EnumSet.of(ParameterKind.SPLINE_COEFFICIENTS)), runner);
+                        kan.parameterIndices(EnumSet.of(EdgeParameter.SPLINE_COEFFICIENTS)), runner);
                 double[] x0 = system.currentPoint();
                 String label = String.format(Locale.ROOT, "KAN [2,%d,1] G=%d k=%d, %d coefficients, %d rows", setting[0],
                         setting[1], setting[2], x0.length, system.residualCount());

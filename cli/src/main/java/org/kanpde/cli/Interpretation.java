@@ -10,12 +10,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.kanpde.net.TrialFunction;
 import org.kanpde.net.kan.Kan;
-import org.kanpde.net.prune.Pruner;
-import org.kanpde.net.prune.Pruning;
-import org.kanpde.net.symbolic.EdgeParameter;
-import org.kanpde.net.symbolic.SymbolicFitter;
-import org.kanpde.net.symbolic.SymbolicFormula;
-import org.kanpde.net.symbolic.SymbolicKan;
+import org.kanpde.interpret.prune.Pruner;
+import org.kanpde.interpret.prune.Pruning;
+import org.kanpde.net.kan.EdgeParameter;
+import org.kanpde.interpret.symbolic.SymbolicFitter;
+import org.kanpde.interpret.symbolic.SymbolicFormula;
+import org.kanpde.interpret.symbolic.SymbolicKan;
 import org.kanpde.solver.geometry.SamplingScheme;
 import org.kanpde.solver.residual.HardDirichletFunction;
 import org.kanpde.solver.optim.LevenbergMarquardt;

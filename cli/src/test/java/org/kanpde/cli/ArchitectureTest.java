@@ -45,20 +45,13 @@ class ArchitectureTest {
     }
 
     /**
-     * Every package is a slice. Main has three cycles today, each allowed here as exactly the one
-     * dependency that closes it, so that any new cycle fails; each exception goes with its fix.
+     * Every package is a slice. Main has one cycle today, allowed here as exactly the one
+     * dependency that closes it, so that any new cycle fails; the exception goes with its fix.
      */
     @Test
     void mainPackagesAreFreeOfCycles() {
         slices().matching("org.kanpde.(**)").namingSlices("$1")
                 .should().beFreeOfCycles()
-                // net.spline <-> net.basis: BSplineBasis is an edge basis and BasisType names it.
-                // Removed by the kan-net compaction (the B-spline kernel moves beneath the edge
-                // bases), and this exception with it.
-                .ignoreDependency(isClass("org.kanpde.net.spline.BSplineBasis"), inPackage("org.kanpde.net.basis"))
-                // net.kan <-> net.mlp: KanToMlp builds an Mlp, and Mlp's width check calls
-                // Kan.checkSize. Goes when the size check lives beside both (kan-net).
-                .ignoreDependency(isClass("org.kanpde.net.mlp.Mlp"), isClass("org.kanpde.net.kan.Kan"))
                 // cli <-> cli.bench: KanPde registers BenchCommand, which uses cli's Interrupts and
                 // BadInputException. Goes when those two move to a package both import (cli.bench).
                 .ignoreDependency(isClass("org.kanpde.cli.KanPde"), isClass("org.kanpde.cli.bench.BenchCommand"))
@@ -91,7 +84,4 @@ class ArchitectureTest {
         return DescribedPredicate.describe(name, c -> c.getName().equals(name));
     }
 
-    private static DescribedPredicate<JavaClass> inPackage(String name) {
-        return DescribedPredicate.describe("in package " + name, c -> c.getPackageName().equals(name));
-    }
 }

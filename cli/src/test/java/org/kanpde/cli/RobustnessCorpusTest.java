@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kanpde.net.kan.Kan;
 import org.kanpde.net.mlp.Mlp;
-import org.kanpde.net.spline.BSplineBasis;
+import org.kanpde.net.basis.BSplineBasis;
 import org.kanpde.problems.ProblemCatalog;
 import org.kanpde.problems.files.ProblemFiles;
 import org.kanpde.solver.PdeSolver;
@@ -76,7 +76,7 @@ class RobustnessCorpusTest {
                 bad("NaN range", "NaN", () -> Kan.builder().inputRange(Double.NaN, 1)),
                 bad("empty range", "[1.0, 1.0]", () -> Kan.builder().inputRange(1, 1)),
                 bad("MLP single width", "[2]", () -> Mlp.tanh(0, 2)),
-                bad("MLP parameters mismatch", "got 3", () -> Mlp.withParameters(new int[] {1, 2, 1},
+                bad("MLP parameters mismatch", "got 3", () -> Mlp.of(new int[] {1, 2, 1},
                         org.kanpde.net.mlp.Activation.TANH, new double[3])),
                 bad("repeated knots", "0.5", () -> BSplineBasis.onGrid(new double[] {0, 0.5, 0.5, 1}, 3)),
                 bad("NaN constant", "NaN", () -> Field.constant(Double.NaN)),

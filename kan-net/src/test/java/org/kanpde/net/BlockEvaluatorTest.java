@@ -35,7 +35,7 @@ class BlockEvaluatorTest {
     @ParameterizedTest
     @MethodSource("mlps")
     void mlpBlocksMatchThePerPointEvaluator(int[] widths, Activation activation, Derivatives level, int capacity) {
-        Mlp mlp = Mlp.create(widths, activation, 3);
+        Mlp mlp = Mlp.random(widths, activation, 3);
         SplittableRandom random = new SplittableRandom(11);
         double[] p = mlp.parameters();
         for (int i = 0; i < p.length; i++) {

@@ -57,7 +57,7 @@ public final class DerivativeChecks {
             int l = pairs.l(p);
             double best = Double.POSITIVE_INFINITY;
             double fd = Double.NaN;
-            // splines of order k have a piecewise-continuous k-th derivative: a stencil that straddles
+            // splines of degree k have a piecewise-continuous k-th derivative: a stencil that straddles
             // a knot (of any layer) is wrong by O(h), so a second, shorter stencil gets a chance
             for (double step : new double[] {STEP, STEP / 8}) {
                 double h = step * Math.max(1, Math.abs(z[l]));

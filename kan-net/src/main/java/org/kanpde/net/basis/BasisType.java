@@ -2,14 +2,16 @@ package org.kanpde.net.basis;
 
 import java.util.Locale;
 
-import org.kanpde.net.spline.BSplineBasis;
+import org.kanpde.net.spline.Knots;
+import org.kanpde.net.spline.TaylorTable;
+
 
 /**
  * The edge bases a KAN can use, each with the meaning of the builder's grid size:
  * <table>
  *   <caption>size parameter per basis</caption>
  *   <tr><th>type</th><th>grid size means</th><th>coefficients per edge</th></tr>
- *   <tr><td>{@link #BSPLINE}</td><td>grid intervals G (order k from the builder's degree)</td><td>G + k</td></tr>
+ *   <tr><td>{@link #BSPLINE}</td><td>grid intervals G (degree k from the builder's degree)</td><td>G + k</td></tr>
  *   <tr><td>{@link #CHEBYSHEV}</td><td>polynomial degree n (T_0 .. T_n)</td><td>n + 1</td></tr>
  *   <tr><td>{@link #RBF}</td><td>number of Gaussian centres n over the range (&gt;= 2), width 1.5 times the spacing</td><td>n + 8 (four more beyond each end)</td></tr>
  *   <tr><td>{@link #FOURIER}</td><td>number of frequencies n (1, cos, sin of m w x, m = 1..n)</td><td>2n + 1</td></tr>
@@ -17,7 +19,7 @@ import org.kanpde.net.spline.BSplineBasis;
  * The builder's degree applies to B-splines only; the other bases ignore it.
  */
 public enum BasisType {
-    /** B-splines of order k on a grid of G intervals ({@link BSplineBasis}). */
+    /** B-splines of degree k on a grid of G intervals ({@link BSplineBasis}). */
     BSPLINE {
         @Override
         public EdgeBasis create(double lower, double upper, int gridSize, int degree) {
@@ -26,14 +28,14 @@ public enum BasisType {
 
         @Override
         public int size(int gridSize, int degree) {
-            BSplineBasis.checkDegree(degree);
+            Knots.checkDegree(degree);
             return exactSize(this, gridSize, degree, (long) gridSize + degree);
         }
 
         @Override
         public long tableSize(int gridSize, int degree) {
-            BSplineBasis.checkDegree(degree);
-            return BSplineBasis.tableSize(gridSize, degree);
+            Knots.checkDegree(degree);
+            return TaylorTable.size(gridSize, degree);
         }
     },
     /** Chebyshev polynomials T_0 .. T_n of an affine map of the range onto [-1, 1] ({@link ChebyshevBasis}). */
@@ -90,24 +92,24 @@ public enum BasisType {
      * A basis of this type laid out uniformly on [lower, upper].
      *
      * @param gridSize the size parameter (see the class comment)
-     * @param degree   the B-spline order k; ignored by the other types
+     * @param degree   the B-spline degree k; ignored by the other types
      * @throws IllegalArgumentException if a setting is invalid for this type, naming the value
      */
     public abstract EdgeBasis create(double lower, double upper, int gridSize, int degree);
 
     /**
-     * Coefficients per edge for a grid size (and, for B-splines, an order), computed without
+     * Coefficients per edge for a grid size (and, for B-splines, a degree), computed without
      * overflow, so that a network's size can be checked before its bases are built.
      *
      * @throws IllegalArgumentException if the count exceeds the largest Java array, or (B-splines)
-     *                                  the order is not in [1, {@link BSplineBasis#MAX_DEGREE}],
+     *                                  the degree is not in [1, {@link Knots#MAX_DEGREE}],
      *                                  naming the values
      */
     public abstract int size(int gridSize, int degree);
 
     /**
      * Doubles of precomputed tables that one basis of this type holds (one per input node): the
-     * Taylor coefficients of B-splines, 4 (k+1)^2 per interval ({@link BSplineBasis#tableSize}); the
+     * Taylor coefficients of B-splines, 4 (k+1)^2 per interval ({@link TaylorTable#size}); the
      * centres of RBFs; 0 for Chebyshev and Fourier bases, which evaluate by recurrences. In long
      * arithmetic, for size checks before anything is allocated.
      *
@@ -123,7 +125,7 @@ public enum BasisType {
     private static int exactSize(BasisType type, int gridSize, int degree, long size) {
         if (size > MAX_ARRAY) {
             throw new IllegalArgumentException(type.id() + " grid size " + gridSize
-                    + (type == BSPLINE ? " with order k = " + degree : "") + " gives " + size
+                    + (type == BSPLINE ? " with degree k = " + degree : "") + " gives " + size
                     + " coefficients per edge, more than one array holds (" + MAX_ARRAY + ")");
         }
         return (int) size;

@@ -64,7 +64,7 @@ public interface EdgeBasis {
     /** The size parameter: B-spline intervals G, Chebyshev degree n, RBF centres, Fourier frequencies. */
     int gridSize();
 
-    /** Polynomial degree of the pieces: B-spline order k, Chebyshev degree n; 0 for RBF and Fourier. */
+    /** Polynomial degree of the pieces: B-spline degree k, Chebyshev degree n; 0 for RBF and Fourier. */
     int degree();
 
     /**

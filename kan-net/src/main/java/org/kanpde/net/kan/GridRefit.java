@@ -2,12 +2,11 @@ package org.kanpde.net.kan;
 
 import java.util.Arrays;
 
-import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
-import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.QRDecomposition;
 import org.hipparchus.linear.RealMatrix;
 import org.kanpde.net.basis.EdgeBasis;
+import org.kanpde.net.quadrature.GaussLegendre;
 
 /**
  * Grid extension and grid update of a {@link Kan}: new bases per input node, and basis
@@ -60,7 +59,7 @@ final class GridRefit {
     /**
      * Refuses an extension whose network would be too large before any new basis (and its tables)
      * is built; sizes are those of the basis type at the new grid size ({@link
-     * org.kanpde.net.basis.BasisType#size}), the order kept.
+     * org.kanpde.net.basis.BasisType#size}), the degree kept.
      */
     private static void checkExtendedSize(Kan kan, int[] sizes) {
         int layers = kan.layerCount();
@@ -157,7 +156,8 @@ final class GridRefit {
         double lo = b[0];
         double hi = b[b.length - 1];
         int q = Math.max(oldBasis.fitPointsPerPiece(), newBasis.fitPointsPerPiece());
-        GaussIntegrator rule = new GaussIntegratorFactory().legendre(q, 0, 1);
+        GaussLegendre rule = GaussLegendre.of(q);
+        double[] unit = rule.unitNodes();
         double tol = 1e-14 * (hi - lo);
         int pieces = 0;
         double[] ends = new double[merged.length];
@@ -166,14 +166,13 @@ final class GridRefit {
                 ends[pieces++] = x;
             }
         }
-        q = rule.getNumberOfPoints();
         double[] x = new double[(pieces - 1) * q];
         double[] w = new double[x.length];
         for (int p = 0; p + 1 < pieces; p++) {
             double h = ends[p + 1] - ends[p];
             for (int r = 0; r < q; r++) {
-                x[p * q + r] = ends[p] + h * rule.getPoint(r);
-                w[p * q + r] = h * rule.getWeight(r);
+                x[p * q + r] = ends[p] + h * unit[r];
+                w[p * q + r] = h * (0.5 * rule.weight(r));
             }
         }
         return new double[][] {x, w};
@@ -186,9 +185,10 @@ final class GridRefit {
      */
     private static double[][] sampleFit(double[] sorted, EdgeBasis basis) {
         int n = sorted.length;
-        GaussIntegrator rule = new GaussIntegratorFactory().legendre(basis.fitPointsPerPiece(), 0, 1);
+        GaussLegendre rule = GaussLegendre.of(basis.fitPointsPerPiece());
+        double[] unit = rule.unitNodes();
         double[] grid = basis.fitBreakpoints();
-        int q = rule.getNumberOfPoints();
+        int q = rule.size();
         int extra = (grid.length - 1) * q;
         double[] x = new double[n + extra];
         double[] w = new double[n + extra];
@@ -200,8 +200,8 @@ final class GridRefit {
         for (int s = 0; s + 1 < grid.length; s++) {
             double h = grid[s + 1] - grid[s];
             for (int r = 0; r < q; r++) {
-                x[n + s * q + r] = grid[s] + h * rule.getPoint(r);
-                w[n + s * q + r] = 1e-3 * h * rule.getWeight(r) / range;
+                x[n + s * q + r] = grid[s] + h * unit[r];
+                w[n + s * q + r] = 1e-3 * h * (0.5 * rule.weight(r)) / range;
             }
         }
         return new double[][] {x, w};

@@ -1,10 +1,11 @@
 package org.kanpde.net.kan;
 
 import java.util.Arrays;
-import java.util.EnumSet;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.kanpde.net.Derivatives;
+import org.kanpde.net.ParameterLimit;
 import org.kanpde.net.TrialFunction;
 import org.kanpde.net.basis.BasisType;
 import org.kanpde.net.basis.EdgeBasis;
@@ -12,11 +13,11 @@ import org.kanpde.net.basis.EdgeBasis;
 /**
  * A Kolmogorov-Arnold network [n_0, n_1, ..., n_L = 1]: layer l maps n_l nodes to n_{l+1} by
  * learnable edge functions phi(x) = w_b silu(x) + w_s sum_m c_m B_m(x), and each node sums its
- * incoming edges. The edge basis B_m is chosen per layer ({@link EdgeBasis}): B-splines of order k
+ * incoming edges. The edge basis B_m is chosen per layer ({@link EdgeBasis}): B-splines of degree k
  * on a grid of G intervals per input node (the default), Chebyshev polynomials, Gaussian RBFs or
  * Fourier features.
  *
- * <p>The structure (widths, bases, grids, orders) is immutable: {@link #extendGrid} and
+ * <p>The structure (widths, bases, grids, degrees) is immutable: {@link #extendGrid} and
  * {@link #updateGrid} return new networks. The parameters are one live array, laid out layer after
  * layer as described in {@link KanLayer}. Build with {@link #builder()}.
  */
@@ -24,9 +25,6 @@ public final class Kan implements TrialFunction {
     private final int[] widths;
     private final KanLayer[] layers;
     private final double[] parameters;
-
-    /** Parameter arrays larger than this are refused: 800 MB of doubles is not a PDE trial function. */
-    public static final long MAX_PARAMETERS = 100_000_000L;
 
     Kan(int[] widths, EdgeBasis[][] bases, double[] parameters) {
         this.widths = widths.clone();
@@ -54,24 +52,9 @@ public final class Kan implements TrialFunction {
     }
 
     /**
-     * Refuses networks whose parameter count exceeds {@link #MAX_PARAMETERS}, before anything is
-     * allocated, with a message naming the widths.
-     *
-     * @param parameters the count; {@link Long#MAX_VALUE} stands for any count that overflowed
-     * @throws IllegalArgumentException if the count exceeds {@link #MAX_PARAMETERS}
-     */
-    public static void checkSize(String kind, int[] widths, long parameters) {
-        if (parameters > MAX_PARAMETERS) {
-            throw new IllegalArgumentException(kind + " " + Arrays.toString(widths) + " would have "
-                    + (parameters == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : String.valueOf(parameters))
-                    + " parameters; at most " + MAX_PARAMETERS + " are supported");
-        }
-    }
-
-    /**
      * Refuses KANs whose parameters, or whose basis tables (one basis per input node of every
      * layer, each holding {@code tables[l]} doubles, see {@link BasisType#tableSize}), exceed
-     * {@link #MAX_PARAMETERS} doubles. Counts are formed in long and saturate instead of
+     * {@link ParameterLimit#MAX_PARAMETERS} doubles. Counts are formed in long and saturate instead of
      * overflowing, so that no size slips through the check.
      *
      * @param sizes  coefficients per edge, per layer
@@ -85,11 +68,11 @@ public final class Kan implements TrialFunction {
             parameters = saturatedAdd(parameters, saturatedMultiply(edges, sizes[l] + 2L));
             tableDoubles = saturatedAdd(tableDoubles, saturatedMultiply(widths[l], tables[l]));
         }
-        checkSize("KAN", widths, parameters);
-        if (tableDoubles > MAX_PARAMETERS) {
+        ParameterLimit.check("KAN", widths, parameters);
+        if (tableDoubles > ParameterLimit.MAX_PARAMETERS) {
             throw new IllegalArgumentException("KAN " + Arrays.toString(widths) + " would need "
                     + (tableDoubles == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : String.valueOf(tableDoubles))
-                    + " doubles of basis tables; at most " + MAX_PARAMETERS + " are supported (lower the grid size or order)");
+                    + " doubles of basis tables; at most " + ParameterLimit.MAX_PARAMETERS + " are supported (lower the grid size or degree)");
         }
     }
 
@@ -109,7 +92,7 @@ public final class Kan implements TrialFunction {
      *
      * @param widths     layer widths [n_0, ..., n_L], each &gt;= 1, the last 1
      * @param bases      {@code bases[l][i]}: the basis of input node i of layer l; within a layer all
-     *                   of the same type, size and order
+     *                   of the same type, size and degree
      * @param parameters the parameters (copied), laid out as in {@link KanLayer}
      * @throws IllegalArgumentException if an argument or a basis is null, the shapes do not match
      *                                  (the message names the layer and node), or a parameter is not
@@ -164,9 +147,14 @@ public final class Kan implements TrialFunction {
         return parameters;
     }
 
+    /** A {@link LayerChain} over this network's {@link SplineEdges}. */
     @Override
-    public KanEvaluator evaluator(Derivatives level) {
-        return new KanEvaluator(this, level);
+    public LayerChain evaluator(Derivatives level) {
+        LayerEdges[] edges = new LayerEdges[layers.length];
+        for (int l = 0; l < layers.length; l++) {
+            edges[l] = new SplineEdges(layers[l]);
+        }
+        return new LayerChain(this, level, edges);
     }
 
     @Override
@@ -210,17 +198,20 @@ public final class Kan implements TrialFunction {
         return types;
     }
 
-    /** Spline orders k per layer (Chebyshev: the degree; RBF and Fourier: 0). */
+    /** Spline degrees k per layer (Chebyshev: the degree; RBF and Fourier: 0). */
     public int[] degrees() {
-        int[] k = new int[layers.length];
+        int[] degrees = new int[layers.length];
         for (int l = 0; l < layers.length; l++) {
-            k[l] = layers[l].degree();
+            degrees[l] = layers[l].degree();
         }
-        return k;
+        return degrees;
     }
 
-    /** Sorted indices of the parameters of the given kinds, e.g. only the spline coefficients. */
-    public int[] parameterIndices(EnumSet<ParameterKind> kinds) {
+    /**
+     * Sorted indices of the parameters of the given kinds, e.g. only the spline coefficients. The
+     * symbolic kinds ({@link EdgeParameter#symbolic()}) select nothing: a KAN has no symbolic edges.
+     */
+    public int[] parameterIndices(Set<EdgeParameter> kinds) {
         int count = 0;
         int[] out = new int[parameters.length];
         for (KanLayer layer : layers) {
@@ -228,8 +219,8 @@ public final class Kan implements TrialFunction {
             int coefficients = edges * layer.basisSize();
             int start = layer.offset();
             for (int t = 0; t < layer.parameterCount(); t++) {
-                ParameterKind kind = t < coefficients ? ParameterKind.SPLINE_COEFFICIENTS
-                        : t < coefficients + edges ? ParameterKind.BASE_SCALES : ParameterKind.SPLINE_SCALES;
+                EdgeParameter kind = t < coefficients ? EdgeParameter.SPLINE_COEFFICIENTS
+                        : t < coefficients + edges ? EdgeParameter.BASE_SCALE : EdgeParameter.SPLINE_SCALE;
                 if (kinds.contains(kind)) {
                     out[count++] = start + t;
                 }
@@ -338,7 +329,7 @@ public final class Kan implements TrialFunction {
         for (int l = 0; l <= layers.length; l++) {
             out[l] = new double[nodeArrayLength(n, widths[l], l)];
         }
-        KanEvaluator ev = evaluator(Derivatives.VALUE);
+        LayerChain ev = evaluator(Derivatives.VALUE);
         for (int t = 0; t < n; t++) {
             ev.forward(points, t * d);
             for (int l = 0; l <= layers.length; l++) {
@@ -423,9 +414,9 @@ public final class Kan implements TrialFunction {
         if (type != BasisType.BSPLINE) {
             return sb.append(' ').append(type.id()).append(" n=").append(g).toString();
         }
-        int[] k = degrees();
+        int[] degrees = degrees();
         sb.append(" G=").append(g);
-        sb.append(" k=").append(allEqual(k) ? String.valueOf(k[0]) : Arrays.toString(k).replace(" ", ""));
+        sb.append(" k=").append(allEqual(degrees) ? String.valueOf(degrees[0]) : Arrays.toString(degrees).replace(" ", ""));
         return sb.toString();
     }
 

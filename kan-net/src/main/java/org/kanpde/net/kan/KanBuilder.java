@@ -7,13 +7,13 @@ import org.kanpde.net.basis.BasisType;
 import org.kanpde.net.basis.EdgeBasis;
 
 /**
- * Builds a {@link Kan}. Defaults follow the KAN paper: B-splines with grid size G = 5 and order
+ * Builds a {@link Kan}. Defaults follow the KAN paper: B-splines with grid size G = 5 and degree
  * k = 3 on every layer, grid range [-1, 1] for every layer's inputs, spline coefficients drawn from
  * N(0, 0.1^2), w_s = 1, w_b from Glorot's uniform range, seed 0.
  *
  * <p>Other edge bases: {@link #basis(BasisType...)}, one for all layers or one per layer. The grid
  * size then means the basis's size parameter (see {@link BasisType}): Chebyshev degree n, number of
- * RBF centres, number of Fourier frequencies; the order k applies to B-spline layers only. Random
+ * RBF centres, number of Fourier frequencies; the degree k applies to B-spline layers only. Random
  * coefficients are scaled per basis ({@link EdgeBasis#noiseScale()}) so edges start at about the
  * same size whatever the basis.
  *
@@ -70,14 +70,14 @@ public final class KanBuilder {
     }
 
     /**
-     * Spline order k (polynomial degree) of B-spline layers: one value for all layers or one per
+     * Spline degree k (pykan's k; 3 is cubic) of B-spline layers: one value for all layers or one per
      * layer, each &gt;= 1; {@link #build()} refuses B-spline layers with k above
-     * {@link org.kanpde.net.spline.BSplineBasis#MAX_DEGREE}. Layers with other bases ignore it.
+     * {@link org.kanpde.net.spline.Knots#MAX_DEGREE}. Layers with other bases ignore it.
      *
      * @throws IllegalArgumentException if no value is given or a value is &lt; 1
      */
     public KanBuilder degree(int... degrees) {
-        this.degrees = checkPositive("spline order k", degrees, 1);
+        this.degrees = checkPositive("spline degree k", degrees, 1);
         return this;
     }
 
@@ -162,9 +162,9 @@ public final class KanBuilder {
      * Builds the network.
      *
      * @throws IllegalArgumentException if widths are missing, per-layer settings do not match
-     *                                  the number of layers, a basis rejects its size or order (the
+     *                                  the number of layers, a basis rejects its size or degree (the
      *                                  message names the layer and the value), or the network's
-     *                                  parameters or basis tables exceed {@link Kan#MAX_PARAMETERS}
+     *                                  parameters or basis tables exceed {@link org.kanpde.net.ParameterLimit#MAX_PARAMETERS}
      *                                  doubles (checked before anything is allocated)
      */
     public Kan build() {
@@ -173,14 +173,14 @@ public final class KanBuilder {
         }
         int layers = widths.length - 1;
         int[] g = perLayer("grid size G", gridSizes, layers, 1);
-        int[] k = perLayer("spline order k", degrees, layers, 1);
+        int[] degree = perLayer("spline degree k", degrees, layers, 1);
         BasisType[] t = perLayer(types, layers);
         int[] sizes = new int[layers];
         long[] tables = new long[layers];
         for (int l = 0; l < layers; l++) {
             try {
-                sizes[l] = t[l].size(g[l], k[l]);
-                tables[l] = t[l].tableSize(g[l], k[l]);
+                sizes[l] = t[l].size(g[l], degree[l]);
+                tables[l] = t[l].tableSize(g[l], degree[l]);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("layer " + l + ": " + e.getMessage(), e);
             }
@@ -202,7 +202,7 @@ public final class KanBuilder {
                     hi = inputUpper[c];
                 }
                 try {
-                    bases[l][i] = t[l].create(lo, hi, g[l], k[l]);
+                    bases[l][i] = t[l].create(lo, hi, g[l], degree[l]);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("layer " + l + ": " + e.getMessage(), e);
                 }

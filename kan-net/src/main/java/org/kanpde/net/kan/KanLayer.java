@@ -2,13 +2,13 @@ package org.kanpde.net.kan;
 
 import org.kanpde.net.basis.BasisType;
 import org.kanpde.net.basis.EdgeBasis;
-import org.kanpde.net.spline.BSplineBasis;
+import org.kanpde.net.basis.BSplineBasis;
 
 /**
  * The structure of one KAN layer: n_in x n_out edges phi_ji(x) = w_b,ji silu(x) + w_s,ji
  * sum_m c_jim B_m(x), where edges leaving input node i share the edge basis of that node (its grid
  * or range follows that node's inputs). All nodes of a layer use the same kind and size of basis
- * (B-splines of one order and grid size, Chebyshev polynomials of one degree, ...). Immutable; the
+ * (B-splines of one degree and grid size, Chebyshev polynomials of one degree, ...). Immutable; the
  * parameters live in the network's flat array.
  *
  * <p>Parameter layout, starting at {@link #offset()}: the basis coefficients
@@ -39,7 +39,7 @@ public final class KanLayer {
             EdgeBasis b0 = bases[0];
             if (b.type() != b0.type() || b.size() != b0.size() || b.gridSize() != b0.gridSize()
                     || b.degree() != b0.degree() || b.activeCount() != b0.activeCount()) {
-                throw new IllegalArgumentException("all input nodes of a layer need the same basis type, size and order, got "
+                throw new IllegalArgumentException("all input nodes of a layer need the same basis type, size and degree, got "
                         + b.describe() + " and " + b0.describe());
             }
             this.bases[i] = b;
@@ -74,7 +74,7 @@ public final class KanLayer {
         return bases[0].gridSize();
     }
 
-    /** Spline order k for B-splines, degree n for Chebyshev, 0 for RBF and Fourier bases. */
+    /** Spline degree k for B-splines, degree n for Chebyshev, 0 for RBF and Fourier bases. */
     public int degree() {
         return bases[0].degree();
     }

@@ -4,13 +4,13 @@ import org.kanpde.net.basis.BasisType;
 import org.kanpde.net.basis.EdgeBasis;
 import org.kanpde.net.mlp.Activation;
 import org.kanpde.net.mlp.Mlp;
-import org.kanpde.net.spline.BSplineBasis;
+import org.kanpde.net.basis.BSplineBasis;
 
 /**
  * "A KAN is just an MLP": the exact rewrite of a KAN with piecewise-linear edges as a ReLU
  * {@link Mlp}.
  *
- * <p>With order-1 B-splines (k = 1) and no base function (every w_b = 0), an edge is the
+ * <p>With degree-1 B-splines (k = 1) and no base function (every w_b = 0), an edge is the
  * piecewise-linear interpolant of its values v_0 .. v_G at the grid points g_0 .. g_G, continued
  * linearly beyond both ends (our splines extend their end intervals). With s_m its slope on
  * interval m,
@@ -38,7 +38,7 @@ public final class KanToMlp {
     /**
      * The ReLU MLP equal to {@code kan}.
      *
-     * @throws IllegalArgumentException if a layer's edges are not order-1 B-splines or an edge has a
+     * @throws IllegalArgumentException if a layer's edges are not degree-1 B-splines or an edge has a
      *                                  non-zero base scale w_b (the message names the layer, the
      *                                  edge and the value)
      */
@@ -48,11 +48,11 @@ public final class KanToMlp {
         for (int l = 0; l < layers; l++) {
             KanLayer layer = kan.layer(l);
             if (layer.basisType() != BasisType.BSPLINE) {
-                throw new IllegalArgumentException("KAN-to-MLP needs order-1 B-spline edges, layer " + l + " has "
+                throw new IllegalArgumentException("KAN-to-MLP needs degree-1 B-spline edges, layer " + l + " has "
                         + layer.basis(0).describe());
             }
             if (layer.degree() != 1) {
-                throw new IllegalArgumentException("KAN-to-MLP needs order-1 B-splines (k = 1, piecewise linear), layer " + l
+                throw new IllegalArgumentException("KAN-to-MLP needs degree-1 B-splines (k = 1, piecewise linear), layer " + l
                         + " has k = " + layer.degree());
             }
             for (int j = 0; j < layer.outputs(); j++) {
@@ -147,7 +147,7 @@ public final class KanToMlp {
             offset = put(theta, offset, w, b);
         }
         put(theta, offset, bW[layers - 1], bB[layers - 1]);
-        return Mlp.withParameters(widths, Activation.RELU, theta);
+        return Mlp.of(widths, Activation.RELU, theta);
     }
 
     /** Writes an affine layer in {@link Mlp}'s layout (weights input-major, then biases); returns the next offset. */

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 
 import org.kanpde.net.BlockEvaluator;
 import org.kanpde.net.Derivatives;
+import org.kanpde.net.ParameterLimit;
 import org.kanpde.net.TrialFunction;
 
 /**
@@ -43,14 +44,15 @@ public final class Mlp implements TrialFunction {
     }
 
     /**
-     * A Glorot-initialized MLP.
+     * A randomly initialized MLP: Glorot-uniform weights drawn from {@code new SplittableRandom(seed)},
+     * zero biases (compare {@link #of}, which takes given parameters).
      *
      * @param widths     [n_0, ..., n_L]: at least two, each &gt;= 1, the last 1
      * @param activation hidden activation
      * @param seed       initialization seed
      * @throws IllegalArgumentException for invalid widths, naming them
      */
-    public static Mlp create(int[] widths, Activation activation, long seed) {
+    public static Mlp random(int[] widths, Activation activation, long seed) {
         Mlp mlp = new Mlp(checkWidths(widths), activation, null);
         SplittableRandom random = new SplittableRandom(seed);
         for (int l = 0; l + 1 < widths.length; l++) {
@@ -63,17 +65,19 @@ public final class Mlp implements TrialFunction {
         return mlp;
     }
 
-    /** A tanh MLP with Glorot initialization. */
+    /** Shorthand for {@code random(widths, Activation.TANH, seed)}. */
     public static Mlp tanh(long seed, int... widths) {
-        return create(widths, Activation.TANH, seed);
+        return random(widths, Activation.TANH, seed);
     }
 
     /**
-     * An MLP with given parameters (copied).
+     * An MLP with given parameters (copied), e.g. as read back from a model file; the counterpart
+     * of {@code Kan.of}.
      *
-     * @throws IllegalArgumentException if the parameter count does not match the widths
+     * @throws IllegalArgumentException if the widths are invalid or the parameter count does not
+     *                                  match them
      */
-    public static Mlp withParameters(int[] widths, Activation activation, double[] parameters) {
+    public static Mlp of(int[] widths, Activation activation, double[] parameters) {
         return new Mlp(checkWidths(widths), activation, parameters.clone());
     }
 
@@ -89,7 +93,7 @@ public final class Mlp implements TrialFunction {
         if (widths[widths.length - 1] != 1) {
             throw new IllegalArgumentException("the output width must be 1 (u is scalar), got " + Arrays.toString(widths));
         }
-        org.kanpde.net.kan.Kan.checkSize("MLP", widths, parameterCount(widths));
+        ParameterLimit.check("MLP", widths, parameterCount(widths));
         return widths.clone();
     }
 

@@ -19,7 +19,7 @@ import org.kanpde.net.linalg.RowKernels;
  * and channel, and the inner loops run over C*B contiguous numbers, which the JIT vectorizes.
  * Every node's row is an array of its own, as {@link RowKernels} needs.
  *
- * <p>The forward pass adds the terms in the same order as {@link MlpEvaluator}, so values and
+ * <p>The forward pass adds the terms in the same degree as {@link MlpEvaluator}, so values and
  * input derivatives are bit-identical to it; parameter gradients agree to round-off (their sums
  * over points run in another order).
  */

@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.kanpde.net.spline.BSplineBasis;
 
 /** The edge bases on their own: closed forms, derivatives against finite differences, layout, errors. */
 class EdgeBasisTest {
@@ -290,8 +289,8 @@ class EdgeBasisTest {
         assertMessage(() -> FourierBasis.of(-1, 1, max), "Fourier frequency count n = 2147483647 gives 4294967295 functions");
         assertMessage(() -> FourierBasis.of(-1, 1, max / 2 + 1, 1.0), "gives 2147483649 functions");
         assertMessage(() -> RbfBasis.uniform(-1, 1, max), "RBF centre count n = 2147483647 gives 2147483651 functions");
-        assertMessage(() -> BasisType.BSPLINE.size(max, 3), "bspline grid size 2147483647 with order k = 3 gives 2147483650");
-        assertMessage(() -> BasisType.BSPLINE.size(10, 26), "spline order k must be <= 25, got 26");
+        assertMessage(() -> BasisType.BSPLINE.size(max, 3), "bspline grid size 2147483647 with degree k = 3 gives 2147483650");
+        assertMessage(() -> BasisType.BSPLINE.size(10, 26), "spline degree k must be <= 25, got 26");
         assertMessage(() -> BasisType.FOURIER.size(max / 2, 0), "fourier grid size 1073741823 gives 2147483647");
     }
 

@@ -2,6 +2,7 @@ package org.kanpde.net.kan;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,7 +17,8 @@ import org.kanpde.net.Evaluator;
 import org.kanpde.net.Jet;
 import org.kanpde.net.basis.BasisType;
 import org.kanpde.net.basis.EdgeBasis;
-import org.kanpde.net.spline.BSplineBasis;
+import org.kanpde.net.basis.BSplineBasis;
+import org.kanpde.net.spline.Knots;
 
 class KanTest {
 
@@ -60,7 +62,7 @@ class KanTest {
         }
         assertEquals(0.1, Math.sqrt(sumSq / count), 0.03);
         Kan noBase = Kan.builder().widths(2, 3, 1).baseFunction(false).build();
-        for (int idx : noBase.parameterIndices(EnumSet.of(ParameterKind.BASE_SCALES))) {
+        for (int idx : noBase.parameterIndices(EnumSet.of(EdgeParameter.BASE_SCALE))) {
             assertEquals(0.0, noBase.parameters()[idx]);
         }
     }
@@ -68,13 +70,13 @@ class KanTest {
     @Test
     void parameterKindsPartitionTheParameters() {
         Kan kan = Kan.builder().widths(2, 3, 1).gridSize(4).degree(2).build();
-        int[] coefficients = kan.parameterIndices(EnumSet.of(ParameterKind.SPLINE_COEFFICIENTS));
-        int[] bases = kan.parameterIndices(EnumSet.of(ParameterKind.BASE_SCALES));
-        int[] scales = kan.parameterIndices(EnumSet.of(ParameterKind.SPLINE_SCALES));
+        int[] coefficients = kan.parameterIndices(EnumSet.of(EdgeParameter.SPLINE_COEFFICIENTS));
+        int[] bases = kan.parameterIndices(EnumSet.of(EdgeParameter.BASE_SCALE));
+        int[] scales = kan.parameterIndices(EnumSet.of(EdgeParameter.SPLINE_SCALE));
         assertEquals(9 * 6, coefficients.length);
         assertEquals(9, bases.length);
         assertEquals(9, scales.length);
-        assertEquals(kan.parameterCount(), kan.parameterIndices(EnumSet.allOf(ParameterKind.class)).length);
+        assertEquals(kan.parameterCount(), kan.parameterIndices(EnumSet.allOf(EdgeParameter.class)).length);
         assertEquals(kan.layer(1).baseScaleIndex(0, 2), bases[8]);
     }
 
@@ -162,7 +164,7 @@ class KanTest {
         assertMessage(() -> Kan.of(widths, new EdgeBasis[][] {{null, bases[0][1]}, bases[1]}, good),
                 "the basis of input node 0 of layer 0 is missing");
         assertMessage(() -> Kan.of(widths, new EdgeBasis[][] {{bases[0][0], bases[1][0]}, bases[1]}, good),
-                "same basis type, size and order");
+                "same basis type, size and degree");
         assertMessage(() -> Kan.of(widths, bases, Arrays.copyOf(good, good.length - 1)),
                 "has " + good.length + " parameters, got " + (good.length - 1));
         double[] nan = good.clone();
@@ -178,7 +180,13 @@ class KanTest {
         Kan kan = Kan.builder().widths(2, 3, 1).seed(4).build();
         double[] out = new double[4];
         kan.edge(1, 0, 2, 0.1, out);
-        assertTrue(Double.isFinite(out[0]));
+        double[] below = new double[4];
+        double[] above = new double[4];
+        kan.edge(1, 0, 2, 0.1 - 1e-6, below);
+        kan.edge(1, 0, 2, 0.1 + 1e-6, above);
+        assertNotEquals(0.0, out[0]);
+        assertEquals((above[0] - below[0]) / 2e-6, out[1], 1e-7 * (1 + Math.abs(out[1])), "phi' of edge (1, 0, 2)");
+        assertEquals((above[1] - below[1]) / 2e-6, out[2], 1e-6 * (1 + Math.abs(out[2])), "phi'' of edge (1, 0, 2)");
         assertMessage(() -> kan.edge(2, 0, 0, 0.1, out), "layer must be in [0, 2), got 2");
         assertMessage(() -> kan.edge(-1, 0, 0, 0.1, out), "got -1");
         assertMessage(() -> kan.edge(0, 3, 0, 0.1, out), "output node of layer 0 must be in [0, 3), got 3");
@@ -194,7 +202,7 @@ class KanTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> value.gradient(0));
         assertEquals("gradient component 0 not carried at level VALUE", e.getMessage());
         Jet gradient = kan.evaluator(Derivatives.GRADIENT).forward(z, 0);
-        assertTrue(Double.isFinite(gradient.gradient(1)));
+        assertEquals(kan.evaluator(Derivatives.HESSIAN).forward(z, 0).gradient(1), gradient.gradient(1));
         e = assertThrows(IllegalStateException.class, () -> gradient.secondDiagonal(0));
         assertEquals("second derivative (0, 0) not carried at level GRADIENT", e.getMessage());
         e = assertThrows(IllegalStateException.class, gradient::laplacian);
@@ -226,26 +234,26 @@ class KanTest {
         assertMessage(() -> Kan.builder().widths(1, 1).basis(BasisType.RBF).gridSize(max).build(),
                 "layer 0: rbf grid size 2147483647 gives 2147483655 coefficients per edge");
         assertMessage(() -> Kan.builder().widths(1, 1).gridSize(max).build(),
-                "layer 0: bspline grid size 2147483647 with order k = 3 gives 2147483650 coefficients per edge");
+                "layer 0: bspline grid size 2147483647 with degree k = 3 gives 2147483650 coefficients per edge");
         // sizes that fit an int but overflow a long product of widths and sizes
         assertMessage(() -> Kan.builder().widths(1 << 30, 1 << 30, 1).basis(BasisType.CHEBYSHEV).gridSize(1 << 30).build(),
                 "would have more than 9223372036854775807 parameters");
         // the order is capped; a high order used to give NaN (k >= 171) or overflow the table size
         assertMessage(() -> Kan.builder().widths(1, 1).gridSize(100).degree(3000).build(),
-                "layer 0: spline order k must be <= " + BSplineBasis.MAX_DEGREE + ", got 3000");
-        assertMessage(() -> Kan.builder().widths(2, 3, 1).degree(3, 26).build(), "layer 1: spline order k must be <= 25, got 26");
-        // other bases ignore the order
+                "layer 0: spline degree k must be <= " + Knots.MAX_DEGREE + ", got 3000");
+        assertMessage(() -> Kan.builder().widths(2, 3, 1).degree(3, 26).build(), "layer 1: spline degree k must be <= 25, got 26");
+        // other bases ignore the degree
         assertEquals(11 + 2, Kan.builder().widths(1, 1).basis(BasisType.CHEBYSHEV).gridSize(10).degree(30).build().parameterCount());
         // the evaluation tables count too: 4 (k+1)^2 doubles per interval and input node
         assertMessage(() -> Kan.builder().widths(1, 1).gridSize(10_000_000).degree(3).build(),
                 "would need 640000000 doubles of basis tables; at most 100000000");
-        Kan high = Kan.builder().widths(1, 1).gridSize(4).degree(BSplineBasis.MAX_DEGREE).build();
+        Kan high = Kan.builder().widths(1, 1).gridSize(4).degree(Knots.MAX_DEGREE).build();
         double u = high.evaluator(Derivatives.HESSIAN_DIAGONAL).forward(new double[] {0.3}, 0).laplacian();
-        assertTrue(Double.isFinite(u), "order 25 evaluates to " + u);
+        assertTrue(Double.isFinite(u), "degree 25 evaluates to " + u);
         // grid extension checks the new sizes before it builds anything
         Kan kan = Kan.builder().widths(2, 3, 1).seed(1).build();
         assertMessage(() -> kan.extendGrid(max),
-                "grid extension of layer 0: bspline grid size 2147483647 with order k = 3 gives 2147483650");
+                "grid extension of layer 0: bspline grid size 2147483647 with degree k = 3 gives 2147483650");
         assertMessage(() -> kan.extendGrid(5_000_000), "doubles of basis tables");
         // node values of huge point sets
         assertMessage(() -> Kan.nodeArrayLength(1_000_000_000, 5, 1),
@@ -259,7 +267,7 @@ class KanTest {
         assertMessage(() -> Kan.builder().widths(2), "[2]");
         assertMessage(() -> Kan.builder().widths(2, 3, 2), "output width must be 1");
         assertMessage(() -> Kan.builder().gridSize(0), "grid size G must be >= 1, got 0");
-        assertMessage(() -> Kan.builder().degree(-1), "spline order k must be >= 1, got -1");
+        assertMessage(() -> Kan.builder().degree(-1), "spline degree k must be >= 1, got -1");
         assertMessage(() -> Kan.builder().widths(2, 3, 1).gridSize(5, 10, 20).build(), "[5, 10, 20]");
         assertMessage(() -> Kan.builder().widths(2, 3, 1).inputRange(new double[] {0, 0, 0}, new double[] {1, 1, 1}).build(),
                 "input dimension is 2");

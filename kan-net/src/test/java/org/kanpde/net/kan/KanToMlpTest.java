@@ -22,7 +22,7 @@ class KanToMlpTest {
         Kan kan = Kan.builder().widths(widths).gridSize(grids).degree(1).baseFunction(false).inputRange(-1, 1)
                 .noise(0.7).seed(seed).build();
         SplittableRandom r = new SplittableRandom(seed);
-        for (int idx : kan.parameterIndices(java.util.EnumSet.of(ParameterKind.SPLINE_SCALES))) {
+        for (int idx : kan.parameterIndices(java.util.EnumSet.of(EdgeParameter.SPLINE_SCALE))) {
             kan.parameters()[idx] = r.nextDouble(0.5, 1.5);
         }
         return kan;

@@ -21,7 +21,7 @@ class MlpDerivativeTest {
     }
 
     private static Mlp randomMlp(int[] widths, Activation activation, long seed) {
-        Mlp mlp = Mlp.create(widths, activation, seed);
+        Mlp mlp = Mlp.random(widths, activation, seed);
         SplittableRandom r = new SplittableRandom(seed);
         double[] p = mlp.parameters();
         for (int i = 0; i < p.length; i++) {

@@ -40,7 +40,7 @@ class MlpTest {
     @Test
     void oneHiddenUnitByHand() {
         // u = v * tanh(w x + b) + c
-        Mlp mlp = Mlp.withParameters(new int[] {1, 1, 1}, Activation.TANH, new double[] {0.7, 0.2, 1.5, -0.3});
+        Mlp mlp = Mlp.of(new int[] {1, 1, 1}, Activation.TANH, new double[] {0.7, 0.2, 1.5, -0.3});
         Jet jet = mlp.evaluator(Derivatives.HESSIAN_DIAGONAL).forward(new double[] {0.4}, 0);
         double t = Math.tanh(0.7 * 0.4 + 0.2);
         assertEquals(1.5 * t - 0.3, jet.value(), 1e-15);
@@ -53,7 +53,7 @@ class MlpTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Mlp.tanh(0, 2, 0, 1));
         assertTrue(e.getMessage().contains("got 0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> Mlp.withParameters(new int[] {1, 2, 1}, Activation.TANH, new double[3]));
+                () -> Mlp.of(new int[] {1, 2, 1}, Activation.TANH, new double[3]));
         assertTrue(e.getMessage().contains("has 7 parameters, got 3"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Mlp.tanh(0, 3, 4, 2));
         assertTrue(e.getMessage().contains("output width must be 1"), e.getMessage());

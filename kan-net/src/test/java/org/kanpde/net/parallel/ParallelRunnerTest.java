@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -107,7 +108,9 @@ class ParallelRunnerTest {
     void anInterruptStopsTheHandOutAndRunWaitsForTheHelpers() {
         try (ParallelRunner runner = new ParallelRunner(2)) {
             int chunks = 40;
+            Thread caller = Thread.currentThread();
             CountDownLatch helperStarted = new CountDownLatch(1);
+            AtomicBoolean callerLeft = new AtomicBoolean();
             AtomicInteger started = new AtomicInteger();
             AtomicInteger helpersRunning = new AtomicInteger();
             AtomicInteger helpersDone = new AtomicInteger();
@@ -119,7 +122,9 @@ class ParallelRunnerTest {
                         if (worker != 0) {
                             helpersRunning.incrementAndGet();
                             helperStarted.countDown();
-                            sleepIgnoringInterrupts(300);
+                            // still running while the interrupted caller waits for its helpers; a
+                            // runner that did not wait would leave run with this chunk unfinished
+                            awaitWaiting(caller, callerLeft);
                             helpersDone.incrementAndGet();
                             helpersRunning.decrementAndGet();
                         } else {
@@ -129,13 +134,14 @@ class ParallelRunnerTest {
                     });
                 } finally {
                     runningAtThrow.set(helpersRunning.get());
+                    callerLeft.set(true);
                 }
             });
             assertTrue(Thread.interrupted(), "the interrupt flag stays set");
             assertEquals(0, runningAtThrow.get(), "run threw while a helper chunk was still running");
-            assertTrue(helpersDone.get() >= 1);
-            assertTrue(started.get() < chunks, "chunks kept being handed out after the interrupt: " + started.get());
-            assertTrue(e.getMessage().startsWith("interrupted: "), e.getMessage());
+            assertEquals(1, helpersDone.get());
+            assertEquals(2, started.get(), "chunks kept being handed out after the interrupt");
+            assertEquals("interrupted: 38 of 40 chunks did not run", e.getMessage());
         }
         // one thread: the same contract
         try (ParallelRunner runner = new ParallelRunner(1)) {
@@ -153,20 +159,23 @@ class ParallelRunnerTest {
         try (ParallelRunner runner = new ParallelRunner(2)) {
             int chunks = 100;
             CountDownLatch failed = new CountDownLatch(1);
+            AtomicReference<Thread> helper = new AtomicReference<>();
             AtomicInteger started = new AtomicInteger();
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> runner.run(chunks, 1, (c, s, end, worker) -> {
                 started.incrementAndGet();
                 if (worker != 0) {
+                    helper.set(Thread.currentThread());
                     failed.countDown();
                     throw new IllegalStateException("helper failed in chunk " + c);
                 }
-                if (c == 0) {
-                    await(failed);
-                    sleepIgnoringInterrupts(50);
-                }
+                // the caller's first chunk lasts until the failed helper is back in the pool,
+                // idle: by then the runner has stopped handing out chunks
+                await(failed);
+                awaitWaiting(helper.get(), new AtomicBoolean());
             }));
-            assertTrue(e.getMessage().startsWith("helper failed"), e.getMessage());
-            assertTrue(started.get() < chunks, "every chunk ran although a helper had failed");
+            assertTrue(e.getMessage().startsWith("helper failed in chunk "), e.getMessage());
+            // the helper's chunk, and the caller's if it claimed one before the failure: no more
+            assertTrue(started.get() <= 2, started.get() + " chunks ran although a helper had failed");
         }
     }
 
@@ -261,18 +270,18 @@ class ParallelRunnerTest {
         }
     }
 
-    private static void sleepIgnoringInterrupts(long millis) {
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        boolean interrupted = false;
-        for (long left = millis; left > 0; left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())) {
-            try {
-                Thread.sleep(left);
-            } catch (InterruptedException e) {
-                interrupted = true;
+    /**
+     * Spins until {@code t} waits without a timeout (in {@code Object.wait} or parked: an idle pool
+     * thread, a caller waiting for its helpers) or {@code stop} is set. A state, not a clock, ends
+     * the wait; the 10 s bound only turns a hang into a failure.
+     */
+    private static void awaitWaiting(Thread t, AtomicBoolean stop) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (t.getState() != Thread.State.WAITING && !stop.get()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("thread " + t.getName() + " never waited, state " + t.getState());
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+            Thread.onSpinWait();
         }
     }
 

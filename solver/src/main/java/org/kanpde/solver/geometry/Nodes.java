@@ -1,6 +1,6 @@
 package org.kanpde.solver.geometry;
 
-import org.kanpde.solver.quadrature.GaussLegendre;
+import org.kanpde.net.quadrature.GaussLegendre;
 
 /** One-dimensional node sets on the unit interval for the tensor sampling schemes. */
 final class Nodes {

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.kanpde.net.basis.EdgeBasis;
-import org.kanpde.net.spline.BSplineBasis;
+import org.kanpde.net.basis.BSplineBasis;
+import org.kanpde.net.spline.Knots;
 
 /**
  * B-spline layers: the degree k (pykan's name; {@code "order"} in version 1 files) and one extended
@@ -44,7 +45,7 @@ final class BSplineSection implements BasisSection {
         String key = degreeKey(version);
         int degree = section.integer(key);
         try {
-            BSplineBasis.checkDegree(degree);
+            Knots.checkDegree(degree);
         } catch (IllegalArgumentException e) {
             throw BasisSection.rejected(section, section.path(key), e);
         }
@@ -53,7 +54,7 @@ final class BSplineSection implements BasisSection {
         for (int i = 0; i < inputs; i++) {
             double[] t = BasisSection.entry(section, knots, "knots", i);
             try {
-                bases[i] = BSplineBasis.withKnots(t, degree);
+                bases[i] = BSplineBasis.onKnots(t, degree);
             } catch (IllegalArgumentException e) {
                 throw BasisSection.rejected(section, section.path("knots") + "[" + i + "]", e);
             }

@@ -247,7 +247,7 @@ public final class ModelFile {
                 int[] widths = net.integers("widths");
                 double[] parameters = net.numbers("parameters");
                 try {
-                    return Mlp.withParameters(widths, activation, parameters);
+                    return Mlp.of(widths, activation, parameters);
                 } catch (IllegalArgumentException e) {
                     throw net.fail(e.getMessage(), e);
                 }

@@ -1,5 +1,7 @@
 package org.kanpde.solver.quadrature;
 
+import org.kanpde.net.quadrature.GaussLegendre;
+
 /**
  * Quadrature on a disk in polar coordinates: a composite Gauss-Legendre rule in the radius r (the
  * integrand is multiplied by the Jacobian r) times the equally spaced rule in the angle.

@@ -1,5 +1,7 @@
 package org.kanpde.solver.quadrature;
 
+import org.kanpde.net.quadrature.GaussLegendre;
+
 /**
  * Tensor-product composite Gauss-Legendre rules on axis-aligned boxes.
  *

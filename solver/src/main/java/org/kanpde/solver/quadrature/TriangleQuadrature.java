@@ -1,5 +1,7 @@
 package org.kanpde.solver.quadrature;
 
+import org.kanpde.net.quadrature.GaussLegendre;
+
 /**
  * Collapsed (Duffy) Gauss-Legendre rules on triangles.
  *

@@ -12,7 +12,7 @@ import java.util.Set;
 
 import org.kanpde.net.TrialFunction;
 import org.kanpde.net.kan.Kan;
-import org.kanpde.net.kan.ParameterKind;
+import org.kanpde.net.kan.EdgeParameter;
 import org.kanpde.net.parallel.ParallelRunner;
 import org.kanpde.solver.collocation.Collocation;
 import org.kanpde.solver.collocation.CollocationPoints;
@@ -41,7 +41,7 @@ public final class Training {
     private final List<Stage> stages;
     private final double boundaryWeight;
     private final boolean hardDirichlet;
-    private final Set<ParameterKind> trainableKan;
+    private final Set<EdgeParameter> trainableKan;
     private final boolean gridUpdate;
     private final double gridUniformFraction;
     private final int metricsEvery;
@@ -109,7 +109,7 @@ public final class Training {
     }
 
     /** Which KAN parameters train (an unmodifiable set). */
-    public Set<ParameterKind> trainableKan() {
+    public Set<EdgeParameter> trainableKan() {
         return trainableKan;
     }
 
@@ -168,7 +168,7 @@ public final class Training {
         ResidualRows rows = ResidualRows.of(problem, points.interior(), points.boundary(), boundaryWeight, hardDirichlet);
         int[] free;
         if (model instanceof Kan kan) {
-            free = kan.parameterIndices(EnumSet.copyOf(trainableKan));
+            free = kan.parameterIndices(trainableKan);
         } else {
             free = new int[model.parameterCount()];
             for (int i = 0; i < free.length; i++) {
@@ -229,7 +229,7 @@ public final class Training {
         private List<Stage> stages = new ArrayList<>();
         private double boundaryWeight = Recipes.BOUNDARY_WEIGHT_LM;
         private boolean hardDirichlet;
-        private EnumSet<ParameterKind> trainableKan = EnumSet.of(ParameterKind.SPLINE_COEFFICIENTS);
+        private EnumSet<EdgeParameter> trainableKan = EnumSet.of(EdgeParameter.SPLINE_COEFFICIENTS);
         private boolean gridUpdate;
         private double gridUniformFraction = 0.02;
         private int metricsEvery = 10;
@@ -281,7 +281,7 @@ public final class Training {
         }
 
         /** Which KAN parameters train (default: spline coefficients only). */
-        public Builder trainableKan(Set<ParameterKind> kinds) {
+        public Builder trainableKan(Set<EdgeParameter> kinds) {
             if (kinds == null || kinds.isEmpty()) {
                 throw new IllegalArgumentException("at least one kind of KAN parameter must train");
             }

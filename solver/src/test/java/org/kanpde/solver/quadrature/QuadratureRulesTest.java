@@ -11,6 +11,7 @@ import org.hipparchus.special.Gamma;
 import org.hipparchus.util.CombinatoricsUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.kanpde.net.quadrature.GaussLegendre;
 
 /** The rule factories: tensor boxes, polar disks and collapsed triangles. */
 class QuadratureRulesTest {

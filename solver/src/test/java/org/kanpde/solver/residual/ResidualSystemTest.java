@@ -13,7 +13,7 @@ import org.kanpde.net.DerivativeChecks;
 import org.kanpde.net.Derivatives;
 import org.kanpde.net.TrialFunction;
 import org.kanpde.net.kan.Kan;
-import org.kanpde.net.kan.ParameterKind;
+import org.kanpde.net.kan.EdgeParameter;
 import org.kanpde.net.mlp.Mlp;
 import org.kanpde.net.parallel.ParallelRunner;
 import org.kanpde.solver.TestProblems;
@@ -105,13 +105,13 @@ class ResidualSystemTest {
     @Test
     void kanJacobianMatchesFiniteDifferencesWithEveryConditionKindAndNonlinearity() {
         Kan kan = kan(3);
-        checkNormalEquations(system(TestProblems.mixed(), kan, kan.parameterIndices(EnumSet.allOf(ParameterKind.class)), false, 2));
+        checkNormalEquations(system(TestProblems.mixed(), kan, kan.parameterIndices(EnumSet.allOf(EdgeParameter.class)), false, 2));
     }
 
     @Test
     void frozenScalesLeaveOnlyCoefficientsInTheSystem() {
         Kan kan = kan(4);
-        int[] free = kan.parameterIndices(EnumSet.of(ParameterKind.SPLINE_COEFFICIENTS));
+        int[] free = kan.parameterIndices(EnumSet.of(EdgeParameter.SPLINE_COEFFICIENTS));
         ResidualSystem s = system(TestProblems.mixed(), kan, free, false, 1);
         assertEquals(free.length, s.dimension());
         checkNormalEquations(s);
@@ -122,7 +122,7 @@ class ResidualSystemTest {
         // 9 edges x 23 coefficients = 207 columns, 9 x 4 = 36 non-zeros per row: J^T J is assembled
         // from the sparse rows, not by the dense block update that the coarse KANs above take
         Kan kan = Kan.builder().widths(2, 3, 1).gridSize(20).degree(3).inputRange(0, 1).noise(0.3).seed(7).build();
-        int[] free = kan.parameterIndices(EnumSet.of(ParameterKind.SPLINE_COEFFICIENTS));
+        int[] free = kan.parameterIndices(EnumSet.of(EdgeParameter.SPLINE_COEFFICIENTS));
         assertEquals(207, free.length);
         checkNormalEquations(system(TestProblems.mixed(), kan, free, false, 2));
     }
@@ -140,7 +140,7 @@ class ResidualSystemTest {
     @Test
     void hardDirichletJacobianMatchesFiniteDifferences() {
         Kan kan = Kan.builder().widths(2, 3, 1).gridSize(4).degree(3).inputRange(-1, 1).noise(0.3).seed(6).build();
-        ResidualSystem s = system(TestProblems.poisson2dSin(), kan, kan.parameterIndices(EnumSet.allOf(ParameterKind.class)),
+        ResidualSystem s = system(TestProblems.poisson2dSin(), kan, kan.parameterIndices(EnumSet.allOf(EdgeParameter.class)),
                 true, 2);
         assertEquals(40, s.residualCount(), "no boundary rows with hard enforcement");
         checkNormalEquations(s);
@@ -157,7 +157,7 @@ class ResidualSystemTest {
             PointSet interior = problem.domain().sampleInterior(3000, SamplingScheme.SOBOL, 1);
             BoundarySample boundary = problem.domain().sampleBoundary(400, SamplingScheme.RANDOM, 2);
             ResidualSystem s = new ResidualSystem(kan, ResidualRows.of(problem, interior, boundary, 10.0, false),
-                    kan.parameterIndices(EnumSet.allOf(ParameterKind.class)), new ParallelRunner(threads[t]));
+                    kan.parameterIndices(EnumSet.allOf(EdgeParameter.class)), new ParallelRunner(threads[t]));
             int n = s.dimension();
             jtjs[t] = new double[n * n];
             grads[t] = new double[n];

@@ -45,7 +45,7 @@ class StageEndTest {
         Problem zero = Problem.builder().name("flat").domain(Box.cube(2, -1, 1)).source(Field.constant(1))
                 .boundary(BoundaryCondition.dirichlet(Field.constant(0))).build();
         int[] widths = {2, 4, 1};
-        Mlp flat = Mlp.withParameters(widths, Activation.TANH, new double[(int) Mlp.parameterCount(widths)]);
+        Mlp flat = Mlp.of(widths, Activation.TANH, new double[(int) Mlp.parameterCount(widths)]);
         Training s = Training.builder().collocation(Collocation.of(30).withBoundaryPoints(10))
                 .stages(List.of(Stage.of(new Adam()).withIterations(5))).build();
         TrainingResult r = Runs.train(zero, flat, s, ONE_THREAD, null);

@@ -9,7 +9,7 @@ import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
 import org.kanpde.net.kan.Kan;
-import org.kanpde.net.kan.ParameterKind;
+import org.kanpde.net.kan.EdgeParameter;
 import org.kanpde.net.mlp.Mlp;
 import org.kanpde.solver.Runs;
 import org.kanpde.solver.TestProblems;
@@ -169,8 +169,8 @@ class TrainingTest {
         Kan trained = (Kan) result.solution().function();
         assertEquals(6, trained.gridSizes()[0]);
         assertEquals(12, trained.gridSizes()[1]);
-        int[] scales = trained.parameterIndices(EnumSet.of(ParameterKind.BASE_SCALES, ParameterKind.SPLINE_SCALES));
-        int[] initialScales = kan.parameterIndices(EnumSet.of(ParameterKind.BASE_SCALES, ParameterKind.SPLINE_SCALES));
+        int[] scales = trained.parameterIndices(EnumSet.of(EdgeParameter.BASE_SCALE, EdgeParameter.SPLINE_SCALE));
+        int[] initialScales = kan.parameterIndices(EnumSet.of(EdgeParameter.BASE_SCALE, EdgeParameter.SPLINE_SCALE));
         for (int i = 0; i < scales.length; i++) {
             assertEquals(kan.parameters()[initialScales[i]], trained.parameters()[scales[i]]);
         }
