@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import org.kanpde.cli.console.Interrupts;
 
 /**
  * {@code kanpde compare}: the default KAN and the default MLP on the same problem, side by side,

@@ -9,6 +9,7 @@ import org.kanpde.solver.train.HistoryEntry;
 import org.kanpde.solver.train.Stage;
 import org.kanpde.solver.train.StageReport;
 import org.kanpde.solver.train.TrainingListener;
+import org.kanpde.cli.console.Interrupts;
 
 /**
  * Prints training progress: a line per stage, a progress line at most every two seconds, and

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import org.kanpde.cli.console.BadInputException;
 
 /** {@code kanpde eval}: evaluates a saved model at points from a CSV file. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,

@@ -1,6 +1,7 @@
 package org.kanpde.cli;
 
 import picocli.CommandLine.TypeConversionException;
+import org.kanpde.cli.console.BadInputException;
 
 /** Parses comma-separated positive integers such as {@code 2,10,1}, naming the bad entry on error. */
 final class IntList {

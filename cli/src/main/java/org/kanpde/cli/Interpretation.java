@@ -26,6 +26,7 @@ import org.kanpde.solver.train.Training;
 import org.kanpde.solver.train.TrainingListener;
 import org.kanpde.solver.train.TrainingResult;
 import org.kanpde.solver.train.TrainingSession;
+import org.kanpde.cli.console.BadInputException;
 
 /** {@code --prune} and {@code --symbolic}: read a trained KAN, then retrain what is left. */
 final class Interpretation {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import org.kanpde.cli.console.BadInputException;
 
 /**
  * The {@code kanpde} command: solve Poisson-type problems with physics-informed KANs and compare

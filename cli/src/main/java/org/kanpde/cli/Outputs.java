@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.kanpde.solver.io.AtomicFile;
 import org.kanpde.solver.train.TrainingResult;
+import org.kanpde.cli.console.BadInputException;
 
 /** Writes the files of {@code --out}: result.json (atomically), figures and the report. */
 final class Outputs {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.kanpde.problems.ProblemCatalog;
 import org.kanpde.problems.files.ProblemFiles;
 import org.kanpde.solver.problem.Problem;
+import org.kanpde.cli.console.BadInputException;
 
 /** Resolves {@code --problem}: a catalogue id, or a path to a JSON problem file. */
 final class ProblemSource {

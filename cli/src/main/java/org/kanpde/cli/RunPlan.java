@@ -16,6 +16,7 @@ import org.kanpde.solver.problem.Problem;
 import org.kanpde.solver.train.Execution;
 import org.kanpde.solver.train.Stage;
 import org.kanpde.solver.train.Training;
+import org.kanpde.cli.console.BadInputException;
 
 /**
  * A command's run: the options parsed into a {@link PdeSolver} and resolved for the problem into

@@ -25,6 +25,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import org.kanpde.cli.console.Interrupts;
+import org.kanpde.cli.console.BadInputException;
 
 /** {@code kanpde solve}: trains one model on one problem. */
 @Command(name = "solve", mixinStandardHelpOptions = true, sortOptions = false,

@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.kanpde.cli.Interrupts;
-import org.kanpde.cli.BadInputException;
+import org.kanpde.cli.console.Interrupts;
+import org.kanpde.cli.console.BadInputException;
 import org.kanpde.problems.ProblemCatalog;
 import org.kanpde.problems.files.ProblemFiles;
 import org.kanpde.solver.problem.Problem;

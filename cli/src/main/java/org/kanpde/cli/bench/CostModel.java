@@ -16,21 +16,21 @@ import org.kanpde.solver.train.Recipes;
  * @param basis  KAN edge basis (null for an MLP)
  * @param hidden hidden widths
  * @param grid   KAN grid size, or the basis's size parameter (0 for an MLP)
- * @param order  KAN spline order (0 for an MLP; ignored by bases other than B-splines)
+ * @param degree KAN spline degree k (0 for an MLP; ignored by bases other than B-splines)
  * @param lm     whether to time the Levenberg-Marquardt kernels as well as the gradient
  */
-record CostModel(boolean kan, BasisType basis, int[] hidden, int grid, int order, boolean lm) {
+record CostModel(boolean kan, BasisType basis, int[] hidden, int grid, int degree, boolean lm) {
     CostModel {
         hidden = hidden.clone();
-        if (kan && (grid < 1 || order < 1 || basis == null)) {
-            throw new IllegalArgumentException("a KAN needs a basis and grid and order >= 1, got " + basis + ", " + grid
-                    + " and " + order);
+        if (kan && (grid < 1 || degree < 1 || basis == null)) {
+            throw new IllegalArgumentException("a KAN needs a basis and grid and degree >= 1, got " + basis + ", " + grid
+                    + " and " + degree);
         }
     }
 
-    /** A B-spline KAN of grid G and order k. */
-    static CostModel kan(int[] hidden, int grid, int order) {
-        return new CostModel(true, BasisType.BSPLINE, hidden, grid, order, true);
+    /** A B-spline KAN of grid G and degree k. */
+    static CostModel kan(int[] hidden, int grid, int degree) {
+        return new CostModel(true, BasisType.BSPLINE, hidden, grid, degree, true);
     }
 
     /** A KAN with another edge basis of size n (degree, centres or frequencies). */
@@ -58,7 +58,7 @@ record CostModel(boolean kan, BasisType basis, int[] hidden, int grid, int order
     /** The network, built as the trainer's stage on that grid would see it (weights from the seed). */
     TrialFunction build(Problem problem, long seed) {
         int[] widths = widths(problem.dimension());
-        return kan ? Recipes.kan(problem, widths, new int[] {grid}, new int[] {order}, new BasisType[] {basis}, seed)
+        return kan ? Recipes.kan(problem, widths, new int[] {grid}, new int[] {degree}, new BasisType[] {basis}, seed)
                 : Recipes.mlp(problem, widths, seed);
     }
 
@@ -66,25 +66,25 @@ record CostModel(boolean kan, BasisType basis, int[] hidden, int grid, int order
         if (!kan) {
             return "MLP " + RunSpec.join(widths(d)) + " tanh";
         }
-        return "KAN " + RunSpec.join(widths(d)) + (basis == BasisType.BSPLINE ? " G=" + grid + " k=" + order
+        return "KAN " + RunSpec.join(widths(d)) + (basis == BasisType.BSPLINE ? " G=" + grid + " k=" + degree
                 : " " + basis.id() + " n=" + grid);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof CostModel c && c.kan == kan && c.basis == basis && Arrays.equals(c.hidden, hidden) && c.grid == grid
-                && c.order == order && c.lm == lm;
+                && c.degree == degree && c.lm == lm;
     }
 
     @Override
     public int hashCode() {
-        return (Arrays.hashCode(hidden) * 31 + grid * 7 + order + (kan ? 1 : 0) + (lm ? 2 : 0)) * 31
+        return (Arrays.hashCode(hidden) * 31 + grid * 7 + degree + (kan ? 1 : 0) + (lm ? 2 : 0)) * 31
                 + (basis == null ? 0 : basis.ordinal() + 1);
     }
 
     @Override
     public String toString() {
-        return (kan ? "KAN " + basis.id() : "MLP") + " hidden " + Arrays.toString(hidden) + (kan ? " G=" + grid + " k=" + order : "")
+        return (kan ? "KAN " + basis.id() : "MLP") + " hidden " + Arrays.toString(hidden) + (kan ? " G=" + grid + " k=" + degree : "")
                 + (lm ? ", LM and gradient" : ", gradient");
     }
 }

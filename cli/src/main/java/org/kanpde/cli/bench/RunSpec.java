@@ -134,7 +134,7 @@ final class RunSpec {
         return basis;
     }
 
-    /** Whether this is a KAN with B-spline edges (the only basis with an order k and a grid of intervals). */
+    /** Whether this is a KAN with B-spline edges (the only basis with a degree k and a grid of intervals). */
     boolean isSpline() {
         return basis == BasisType.BSPLINE;
     }

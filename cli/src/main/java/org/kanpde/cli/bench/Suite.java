@@ -3,7 +3,7 @@ package org.kanpde.cli.bench;
 import java.util.List;
 import java.util.Locale;
 
-import org.kanpde.cli.BadInputException;
+import org.kanpde.cli.console.BadInputException;
 import org.kanpde.net.basis.BasisType;
 
 /**

@@ -1,4 +1,4 @@
-package org.kanpde.cli;
+package org.kanpde.cli.console;
 
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
@@ -75,7 +75,7 @@ public final class Interrupts implements AutoCloseable {
     }
 
     /** Installs a hook that waits for results only once {@link #arm()} was called. */
-    static Interrupts untilTrainingStarts() {
+    public static Interrupts untilTrainingStarts() {
         return new Interrupts(false, Clock.SYSTEM, System.err);
     }
 
@@ -103,7 +103,7 @@ public final class Interrupts implements AutoCloseable {
     }
 
     /** From now on a stop waits for the results (training has started and polls the flag). */
-    void arm() {
+    public void arm() {
         armed = true;
     }
 

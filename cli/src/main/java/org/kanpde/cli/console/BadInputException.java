@@ -1,4 +1,4 @@
-package org.kanpde.cli;
+package org.kanpde.cli.console;
 
 /** Bad input found while running a command (a missing file, a dimension mismatch): exit code 2. */
 public final class BadInputException extends RuntimeException {

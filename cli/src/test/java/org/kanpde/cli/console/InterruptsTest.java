@@ -1,4 +1,4 @@
-package org.kanpde.cli;
+package org.kanpde.cli.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -91,9 +91,9 @@ class InterruptsTest {
     void onceTrainingStartsTheHookWaitsForTheResults() {
         ManualClock clock = new ManualClock();
         try (Interrupts interrupts = new Interrupts(false, clock, err)) {
-            // the first stage arms the hook (as in a real run), and the results are written 2 s after Ctrl-C
-            new ConsoleProgress(new PrintWriter(new StringWriter()), "", true, interrupts, 1).stageStarted(0,
-                    Stage.of(new LevenbergMarquardt()), "KAN", 1);
+            // the first stage arms the hook (ConsoleProgress does it in a real run), and the results
+            // are written 2 s after Ctrl-C
+            interrupts.arm();
             clock.at(Interrupts.UNARMED_GRACE_SECONDS + 1, interrupts::close);
             interrupts.stopAndWait();
             // past the grace period of an unarmed hook, and not a moment longer than the writing took
@@ -133,36 +133,5 @@ class InterruptsTest {
         assertEquals(0, clock.now);
         assertEquals(1, clock.waits);
         assertEquals("", err());
-    }
-
-    @Test
-    void retrainingAfterPruningNeitherCheckpointsNorIgnoresAStop() throws Exception {
-        TrainingOptions t = new TrainingOptions();
-        t.problem = "poisson1d";
-        t.points = 60;
-        t.sampling = "sobol";
-        t.boundaryWeight = 1000.0;
-        t.seed = 1;
-        t.threads = 1;
-        ModelOptions m = new ModelOptions();
-        m.model = "kan";
-        m.grid = "4";
-        m.iterations = "3";
-        RunPlan plan = RunPlan.of(t, m, ProblemCatalog.get("poisson1d"), "poisson1d", 120,
-                java.nio.file.Files.createTempFile("ck", ".json"), 1);
-        TrainingResult trained = Runs.train(plan.problem, plan.model, plan.training,
-                plan.execution().withoutCheckpoint(), null);
-        java.nio.file.Path checkpoint = plan.execution().checkpointFile();
-        java.nio.file.Files.delete(checkpoint);
-        AtomicBoolean stop = new AtomicBoolean(true);
-        StringWriter text = new StringWriter();
-        ObjectNode json = ResultJson.MAPPER.createObjectNode();
-        TrainingResult pruned = Interpretation.prune(new PrintWriter(text, true), plan, trained, json, stop);
-        // one iteration, then the raised flag stops it (instead of 200)
-        assertEquals(1, pruned.iterations(), text.toString());
-        assertTrue(pruned.stopped());
-        assertTrue(text.toString().contains("stopped: interrupted"), text.toString());
-        assertFalse(json.get("pruned").isNull());
-        assertFalse(java.nio.file.Files.exists(checkpoint), "the retraining wrote the main run's checkpoint");
     }
 }
