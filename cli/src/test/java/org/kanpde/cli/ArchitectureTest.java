@@ -5,8 +5,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -74,10 +72,6 @@ class ArchitectureTest {
                 .whereLayer("solver").mayOnlyBeAccessedByLayers("problems", "plots", "interpret", "cli", "bench")
                 .whereLayer("net").mayOnlyBeAccessedByLayers("solver", "problems", "plots", "interpret", "cli", "bench")
                 .check(classes);
-    }
-
-    private static DescribedPredicate<JavaClass> isClass(String name) {
-        return DescribedPredicate.describe(name, c -> c.getName().equals(name));
     }
 
 }
