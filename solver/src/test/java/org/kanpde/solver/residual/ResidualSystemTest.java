@@ -128,6 +128,47 @@ class ResidualSystemTest {
     }
 
     @Test
+    void blockedSparseNormalEquationsEqualTheProductsOfTheJacobianRows() {
+        // 700 rows: many blocks of gathered rows in every partition, some partly filled; G=30
+        // with cubic splines keeps the rows sparse (nnz * 4 < n)
+        Problem problem = TestProblems.mixed();
+        Kan kan = Kan.builder().widths(2, 3, 1).gridSize(30).degree(3).inputRange(0, 1).noise(0.3).seed(11).build();
+        int[] free = kan.parameterIndices(EnumSet.of(ParameterKind.SPLINE_COEFFICIENTS));
+        PointSet interior = problem.domain().sampleInterior(600, SamplingScheme.RANDOM, 3);
+        BoundarySample boundary = problem.domain().sampleBoundary(100, SamplingScheme.RANDOM, 4);
+        ResidualSystem s = new ResidualSystem(kan, ResidualRows.of(problem, interior, boundary, 10.0, false), free,
+                new ParallelRunner(2));
+        int m = s.residualCount();
+        int n = s.dimension();
+        double[] x = s.currentPoint();
+        double[] r = new double[m];
+        double[] j = new double[m * n];
+        s.jacobian(x, r, j);
+        double[] jtj = new double[n * n];
+        double[] jtr = new double[n];
+        s.normalEquations(x, new double[m], jtj, jtr);
+        for (int a = 0; a < n; a++) {
+            double b0 = 0;
+            double bSize = 0;
+            for (int i = 0; i < m; i++) {
+                b0 += j[i * n + a] * r[i];
+                bSize += Math.abs(j[i * n + a] * r[i]);
+            }
+            // round-off of sums taken in another order: a few ulps of the sum of magnitudes
+            assertEquals(b0, jtr[a], 1e-13 * (1 + bSize), "J^T r at " + a);
+            for (int b = 0; b < n; b++) {
+                double e = 0;
+                double size = 0;
+                for (int i = 0; i < m; i++) {
+                    e += j[i * n + a] * j[i * n + b];
+                    size += Math.abs(j[i * n + a] * j[i * n + b]);
+                }
+                assertEquals(e, jtj[a * n + b], 1e-13 * (1 + size), "J^T J at " + a + ", " + b);
+            }
+        }
+    }
+
+    @Test
     void mlpJacobianMatchesFiniteDifferences() {
         Mlp mlp = Mlp.tanh(5, 2, 6, 5, 1);
         int[] all = new int[mlp.parameterCount()];
