@@ -73,5 +73,4 @@ class ArchitectureTest {
                 .whereLayer("net").mayOnlyBeAccessedByLayers("solver", "problems", "plots", "interpret", "cli", "bench")
                 .check(classes);
     }
-
 }

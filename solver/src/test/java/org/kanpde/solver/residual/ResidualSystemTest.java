@@ -133,7 +133,7 @@ class ResidualSystemTest {
         // with cubic splines keeps the rows sparse (nnz * 4 < n)
         Problem problem = TestProblems.mixed();
         Kan kan = Kan.builder().widths(2, 3, 1).gridSize(30).degree(3).inputRange(0, 1).noise(0.3).seed(11).build();
-        int[] free = kan.parameterIndices(EnumSet.of(ParameterKind.SPLINE_COEFFICIENTS));
+        int[] free = kan.parameterIndices(EnumSet.of(EdgeParameter.SPLINE_COEFFICIENTS));
         PointSet interior = problem.domain().sampleInterior(600, SamplingScheme.RANDOM, 3);
         BoundarySample boundary = problem.domain().sampleBoundary(100, SamplingScheme.RANDOM, 4);
         ResidualSystem s = new ResidualSystem(kan, ResidualRows.of(problem, interior, boundary, 10.0, false), free,
