@@ -43,6 +43,13 @@ public final class LayerChain implements Evaluator {
     private final int nd;
     private final int[] pk;
     private final int[] pl;
+    /**
+     * Whether the carried second derivatives are the Hessian's diagonal (pair q is (q, q)): the
+     * chain's pair loops then index directly. With the input layer's gradient the identity and its
+     * second derivatives zero, its edges touch one gradient and one second-derivative entry each;
+     * {@link #forwardInput} and {@link #reverseLayer} use that.
+     */
+    private final boolean diagonal;
     private final double[][] v;
     private final double[][] g;
     private final double[][] s;
@@ -86,6 +93,7 @@ public final class LayerChain implements Evaluator {
         this.dd = level.order() >= 1 ? d : 0;
         this.pp = level.order() >= 2 ? pairCount : 0;
         this.nd = level.order() + 1;
+        this.diagonal = level != Derivatives.HESSIAN;
         this.pk = new int[pairCount];
         this.pl = new int[pairCount];
         for (int p = 0; p < pairCount; p++) {
@@ -154,12 +162,56 @@ public final class LayerChain implements Evaluator {
     public Jet forward(double[] points, int offset) {
         System.arraycopy(points, offset, v[0], 0, d);
         double[] p = function.parameters();
-        for (int l = 0; l < edges.length; l++) {
+        if (diagonal) {
+            forwardInput(p);
+        } else {
+            forwardLayer(0, p);
+        }
+        for (int l = 1; l < edges.length; l++) {
             forwardLayer(l, p);
         }
         int top = edges.length;
         jet.set(v[top][0], g[top], s[top]);
         return jet;
+    }
+
+    /**
+     * The input layer when the second derivatives are diagonal: node i's gradient is e_i and its
+     * second derivatives are 0, so edge (j, i) adds phi' to gy_ji and phi'' to sy_ji only. The
+     * same sums as {@link #forwardLayer}, without the terms that are exactly 0 (adding +0.0 or
+     * 1 * phi' changes no bit).
+     */
+    private void forwardInput(double[] p) {
+        LayerEdges layer = edges[0];
+        int nIn = d;
+        int nOut = v[1].length;
+        double[] xv = v[0];
+        double[] yv = v[1];
+        double[] yg = g[1];
+        double[] ys = s[1];
+        double[] ph = phi[0];
+        boolean[] skip = zero[0];
+        layer.prepare(xv, nd);
+        Arrays.fill(yv, 0.0);
+        Arrays.fill(yg, 0.0);
+        Arrays.fill(ys, 0.0);
+        for (int j = 0; j < nOut; j++) {
+            for (int i = 0; i < nIn; i++) {
+                int e = j * nIn + i;
+                if (skip != null && skip[e]) {
+                    continue;
+                }
+                layer.phi(e, i, xv[i], nd, p, ph);
+                int eo = STRIDE * e;
+                yv[j] += ph[eo];
+                if (dd > 0) {
+                    yg[j * d + i] += ph[eo + 1];
+                }
+                if (pp > 0) {
+                    ys[j * pairCount + i] += ph[eo + 2];
+                }
+            }
+        }
     }
 
     private void forwardLayer(int l, double[] p) {
@@ -196,8 +248,14 @@ public final class LayerChain implements Evaluator {
                 }
                 int si = i * pairCount;
                 int sj = j * pairCount;
-                for (int q = 0; q < pp; q++) {
-                    ys[sj + q] += ph2 * xg[gi + pk[q]] * xg[gi + pl[q]] + ph1 * xs[si + q];
+                if (diagonal) {
+                    for (int q = 0; q < pp; q++) {
+                        ys[sj + q] += ph2 * xg[gi + q] * xg[gi + q] + ph1 * xs[si + q];
+                    }
+                } else {
+                    for (int q = 0; q < pp; q++) {
+                        ys[sj + q] += ph2 * xg[gi + pk[q]] * xg[gi + pl[q]] + ph1 * xs[si + q];
+                    }
                 }
             }
         }
@@ -294,14 +352,28 @@ public final class LayerChain implements Evaluator {
                 int gi = i * d;
                 int si = i * pairCount;
                 double a1 = 0;
-                for (int k = 0; k < dd; k++) {
-                    a1 += ygb[gj + k] * xg[gi + k];
-                }
                 double a2 = 0;
-                for (int q = 0; q < pp; q++) {
-                    double w = ysb[sj + q];
-                    a1 += w * xs[si + q];
-                    a2 += w * xg[gi + pk[q]] * xg[gi + pl[q]];
+                if (!inputAdjoint && diagonal) {
+                    // input layer: gx = e_i, sx = 0
+                    a1 = dd > 0 ? 0.0 + ygb[gj + i] : 0.0;
+                    a2 = pp > 0 ? 0.0 + ysb[sj + i] : 0.0;
+                } else {
+                    for (int k = 0; k < dd; k++) {
+                        a1 += ygb[gj + k] * xg[gi + k];
+                    }
+                    if (diagonal) {
+                        for (int q = 0; q < pp; q++) {
+                            double w = ysb[sj + q];
+                            a1 += w * xs[si + q];
+                            a2 += w * xg[gi + q] * xg[gi + q];
+                        }
+                    } else {
+                        for (int q = 0; q < pp; q++) {
+                            double w = ysb[sj + q];
+                            a1 += w * xs[si + q];
+                            a2 += w * xg[gi + pk[q]] * xg[gi + pl[q]];
+                        }
+                    }
                 }
                 n = layer.adjoints(e, i, xv[i], a0, a1, a2, second, p, index, value, n);
                 if (inputAdjoint) {
@@ -312,12 +384,23 @@ public final class LayerChain implements Evaluator {
                     for (int k = 0; k < dd; k++) {
                         xgb[gi + k] += ygb[gj + k] * ph1;
                     }
-                    for (int q = 0; q < pp; q++) {
-                        double w = ysb[sj + q];
-                        double w2 = w * ph2;
-                        xgb[gi + pk[q]] += w2 * xg[gi + pl[q]];
-                        xgb[gi + pl[q]] += w2 * xg[gi + pk[q]];
-                        xsb[si + q] += w * ph1;
+                    if (diagonal) {
+                        for (int q = 0; q < pp; q++) {
+                            double w = ysb[sj + q];
+                            double w2 = w * ph2;
+                            double x = w2 * xg[gi + q];
+                            xgb[gi + q] += x;
+                            xgb[gi + q] += x;
+                            xsb[si + q] += w * ph1;
+                        }
+                    } else {
+                        for (int q = 0; q < pp; q++) {
+                            double w = ysb[sj + q];
+                            double w2 = w * ph2;
+                            xgb[gi + pk[q]] += w2 * xg[gi + pl[q]];
+                            xgb[gi + pl[q]] += w2 * xg[gi + pk[q]];
+                            xsb[si + q] += w * ph1;
+                        }
                     }
                 }
             }

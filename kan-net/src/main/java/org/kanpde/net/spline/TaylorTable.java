@@ -26,6 +26,12 @@ public final class TaylorTable {
     private final double invSpacing;
     /** poly[((s * 4 + d) * (k+1) + m) * (k+1) + q]: coefficient of (x-g_s)^q in the d-th derivative of N_{s+m}. */
     private final double[] poly;
+    /**
+     * Whether every knot, the extended ones included, is equally spaced: then every interval's
+     * polynomials are interval 0's shifted, and evaluation reads interval 0's table only, which
+     * stays in the first-level cache however large the grid.
+     */
+    private final boolean shifted;
 
     /**
      * The table of a checked extended knot vector ({@link Knots#check}, {@link Knots#checkTable}).
@@ -44,6 +50,11 @@ public final class TaylorTable {
         }
         this.uniform = even;
         this.invSpacing = 1.0 / h;
+        boolean all = even;
+        for (int t = 0; t + 1 < knots.length && all; t++) {
+            all = Math.abs(knots[t + 1] - knots[t] - h) <= 1e-12 * Math.abs(h) + 1e-300;
+        }
+        this.shifted = all;
         this.poly = build();
     }
 
@@ -121,8 +132,9 @@ public final class TaylorTable {
     /** Values and derivatives of interval s's polynomials at offset dx from its left knot. */
     private void horner(int s, double dx, int maxDerivative, double[] out, int offset) {
         int k1 = degree + 1;
+        int table = shifted ? 0 : s;
         for (int d = 0; d <= maxDerivative; d++) {
-            int base = (s * (MAX_DERIVATIVE + 1) + d) * k1 * k1;
+            int base = (table * (MAX_DERIVATIVE + 1) + d) * k1 * k1;
             int top = degree - d;
             int o = offset + d * k1;
             if (top < 0) {
