@@ -191,7 +191,9 @@ public final class LayerChain implements Evaluator {
         double[] ys = s[1];
         double[] ph = phi[0];
         boolean[] skip = zero[0];
-        layer.prepare(xv, nd);
+        // the input nodes need no adjoint, so no phi''': their edges stop at the carried order
+        int upTo = Math.max(1, nd - 1);
+        layer.prepare(xv, upTo);
         Arrays.fill(yv, 0.0);
         Arrays.fill(yg, 0.0);
         Arrays.fill(ys, 0.0);
@@ -201,7 +203,7 @@ public final class LayerChain implements Evaluator {
                 if (skip != null && skip[e]) {
                     continue;
                 }
-                layer.phi(e, i, xv[i], nd, p, ph);
+                layer.phi(e, i, xv[i], upTo, p, ph);
                 int eo = STRIDE * e;
                 yv[j] += ph[eo];
                 if (dd > 0) {
