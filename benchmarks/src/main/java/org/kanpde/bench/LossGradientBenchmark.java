@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * and of each L-BFGS evaluation, and the loss alone (a line-search trial): for the large MLP
  * [2,100,100,100,1] (20,601 parameters, too many for Levenberg-Marquardt) on the pykan reference's
  * point count, 2,601 interior + 204 boundary rows, and for the networks of
- * {@link LevenbergMarquardtBenchmark} on theirs. Milliseconds per call.
+ * {@link LevenbergMarquardtBenchmark} on theirs, and for the Python reference's KAN [2,10,1] on its
+ * points (the per-evaluation comparison with pykan in BENCHMARKS.md). Milliseconds per call.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -32,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class LossGradientBenchmark {
     /** The networks (see {@link ResidualFixture}). */
-    @Param({"mlp-2-100-100-100-1", "kan-2-5-1-g50-k5", "mlp-2-20-20-1"})
+    @Param({"mlp-2-100-100-100-1", "kan-2-5-1-g50-k5", "mlp-2-20-20-1", "kan-2-10-1-g5-k3", "kan-2-10-1-g20-k3"})
     public String model;
 
     /** Worker threads; results are bit-identical for any number. */

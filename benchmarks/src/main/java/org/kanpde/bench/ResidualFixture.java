@@ -1,13 +1,21 @@
 package org.kanpde.bench;
 
+import java.util.EnumSet;
+
 import org.kanpde.net.TrialFunction;
 import org.kanpde.net.basis.BasisType;
+import org.kanpde.net.kan.EdgeParameter;
+import org.kanpde.net.kan.Kan;
 import org.kanpde.net.parallel.ParallelRunner;
 import org.kanpde.problems.ProblemCatalog;
 import org.kanpde.solver.collocation.Collocation;
+import org.kanpde.solver.geometry.SamplingScheme;
+import org.kanpde.solver.optim.Adam;
 import org.kanpde.solver.problem.Problem;
 import org.kanpde.solver.train.IterationKernels;
 import org.kanpde.solver.train.Recipes;
+import org.kanpde.solver.train.Stage;
+import org.kanpde.solver.train.Training;
 
 /**
  * The benchmarked networks by name, each on the KAN paper's Poisson problem with its point count,
@@ -26,10 +34,14 @@ final class ResidualFixture {
      * @param name   kan-2-5-1-g50-k5 (the accuracy recipe's last stage, 825 trainable
      *               coefficients) or mlp-2-20-20-1 (the default MLP, 501 parameters), both on 6,000
      *               interior and 600 boundary points; or mlp-2-100-100-100-1 (20,601 parameters) on
-     *               the pykan reference's 2,601 + 204
+     *               the pykan reference's 2,601 + 204; or kan-2-10-1-g5-k3 and kan-2-10-1-g20-k3,
+     *               the pykan reference's own network and points ({@link #pykan})
      * @param runner threads (owned by the caller)
      */
     static IterationKernels kernels(String name, ParallelRunner runner) {
+        if (name.startsWith("kan-2-10-1-g") && name.endsWith("-k3")) {
+            return pykan(Integer.parseInt(name.substring("kan-2-10-1-g".length(), name.length() - 3)), runner);
+        }
         Problem problem = ProblemCatalog.get("poisson2d-paper");
         TrialFunction model;
         Collocation points = Collocation.of(6000).withBoundaryPoints(600);
@@ -46,8 +58,25 @@ final class ResidualFixture {
                 break;
             default:
                 throw new IllegalArgumentException("unknown model '" + name
-                        + "', expected kan-2-5-1-g50-k5, mlp-2-20-20-1 or mlp-2-100-100-100-1");
+                        + "', expected kan-2-5-1-g50-k5, mlp-2-20-20-1, mlp-2-100-100-100-1, kan-2-10-1-g5-k3 or kan-2-10-1-g20-k3");
         }
         return IterationKernels.of(problem, model, points, SEED, runner);
+    }
+
+    /**
+     * What one loss-and-gradient evaluation of the Python reference ({@code pykan_poisson.py}: pykan's
+     * PDE example) computes, for the per-evaluation comparison: KAN [2,10,1], k=3, grid G, silu base,
+     * every parameter trainable (spline coefficients and both scales, as pykan's optimizer sees
+     * them), on u = sin(pi x) sin(pi y) with the example's 51 x 51 interior mesh and 204 boundary
+     * points; the loss is the weighted sum of squared residuals and its gradient the dense one.
+     */
+    private static IterationKernels pykan(int grid, ParallelRunner runner) {
+        Problem problem = ProblemCatalog.get("poisson2d-sin");
+        Kan kan = Kan.builder().widths(2, 10, 1).gridSize(grid).degree(3).inputRange(-1, 1).seed(SEED).build();
+        Training training = Training.builder()
+                .collocation(Collocation.of(2601).withBoundaryPoints(204).withSampling(SamplingScheme.UNIFORM_GRID))
+                .trainableKan(EnumSet.of(EdgeParameter.SPLINE_COEFFICIENTS, EdgeParameter.BASE_SCALE, EdgeParameter.SPLINE_SCALE))
+                .seed(SEED).stage(Stage.of(new Adam())).build();
+        return IterationKernels.of(problem, kan, training, runner);
     }
 }

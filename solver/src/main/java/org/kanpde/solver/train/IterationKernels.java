@@ -69,7 +69,19 @@ public final class IterationKernels {
                                       ParallelRunner runner) {
         Training training = Training.builder().collocation(collocation).seed(seed)
                 .stage(Stage.of(new LevenbergMarquardt())).build();
-        CollocationPoints points = training.collocation().draw(problem.domain(), seed, 0, true);
+        return of(problem, model, training, runner);
+    }
+
+    /**
+     * The kernels of {@code training}'s residual system (its loss weights and trainable parameters)
+     * for {@code model}, on the points its first stage draws.
+     *
+     * @param model    the trial function (its live parameters are the start point)
+     * @param training the collocation, seed, weights and trainable parameters
+     * @param runner   the threads the rows are evaluated on (owned by the caller)
+     */
+    public static IterationKernels of(Problem problem, TrialFunction model, Training training, ParallelRunner runner) {
+        CollocationPoints points = training.collocation().draw(problem.domain(), training.seed(), 0, true);
         return new IterationKernels(training.residualSystem(problem, model, points, runner), runner);
     }
 
