@@ -40,7 +40,7 @@ public final class ProblemFiles {
             .build();
 
     private static final String EXAMPLE_FOLDER = "/org/kanpde/problems/examples/";
-    private static final List<String> EXAMPLES = List.of("sin2d", "lshape-mixed", "disk-robin");
+    private static final List<String> EXAMPLES = List.of("sin2d", "lshape-mixed", "disk-robin", "plate-holes", "disk-bar-union", "cube-cavity");
 
     private ProblemFiles() {
     }

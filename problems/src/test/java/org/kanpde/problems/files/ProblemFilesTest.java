@@ -181,7 +181,7 @@ class ProblemFilesTest {
 
     @Test
     void examplesLoadAndAreConsistent() {
-        assertEquals(List.of("sin2d", "lshape-mixed", "disk-robin"), ProblemFiles.examples());
+        assertEquals(List.of("sin2d", "lshape-mixed", "disk-robin", "plate-holes", "disk-bar-union", "cube-cavity"), ProblemFiles.examples());
         for (String name : ProblemFiles.examples()) {
             Problem p = ProblemFiles.example(name);
             assertEquals(name, p.name());
@@ -194,7 +194,7 @@ class ProblemFilesTest {
         assertEquals(Kind.DIRICHLET, l.boundaryCondition(l.domain().boundaryPart("notch-vertical")).kind());
         assertNotSame(ProblemFiles.example("sin2d"), ProblemFiles.example("sin2d"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProblemFiles.example("nope"));
-        assertEquals("unknown example 'nope'; examples: sin2d, lshape-mixed, disk-robin", e.getMessage());
+        assertEquals("unknown example 'nope'; examples: sin2d, lshape-mixed, disk-robin, plate-holes, disk-bar-union, cube-cavity", e.getMessage());
     }
 
     @Test
@@ -252,6 +252,29 @@ class ProblemFilesTest {
 
     private static final String BOX = "'domain': {'type': 'box', 'min': [-1, -1], 'max': [1, 1]}";
     private static final String REST = "'source': '0', 'boundary': {'type': 'dirichlet'}";
+    private static final String SQUARE = "{'type': 'box', 'min': [0, 0], 'max': [1, 1]}";
+    private static final String BALL = "{'type': 'ball', 'center': [0.5, 0.5, 0.5], 'radius': 0.1}";
+    private static final String PLATE = "'domain': {'type': 'difference', 'of': {'type': 'box', 'min': [-0.5, -0.5], 'max': [0.5, 0.5]},"
+            + " 'minus': [{'type': 'disk', 'center': [0.3, 0.3], 'radius': 0.1, 'name': 'h1'}]}";
+
+    @Test
+    void csgDomainsNameTheirPartsAndTakeConditionsOnEveryPart() {
+        Problem p = parse("{" + PLATE + ", 'source': '2*pi^2*sin(pi*x)*sin(pi*y)', 'exact': 'sin(pi*x)*sin(pi*y)',"
+                + " 'boundary': {'h1.circle': {'type': 'neumann', 'value': 'pi*cos(pi*x)*sin(pi*y)*(0.3 - x)/0.1"
+                + " + pi*sin(pi*x)*cos(pi*y)*(0.3 - y)/0.1'}, 'default': {'type': 'dirichlet', 'value': 'sin(pi*x)*sin(pi*y)'}}}");
+        assertEquals(5, p.domain().boundaryPartCount());
+        assertEquals(4, p.domain().boundaryPart("h1.circle"));
+        assertEquals(1 - Math.PI * 0.01, p.domain().measure(), 1e-15);
+        assertSolves(p);
+        Problem cube = parse("{'domain': {'type': 'difference', 'of': {'type': 'box', 'min': [0, 0, 0], 'max': [1, 1, 1]},"
+                + " 'minus': [" + BALL.replace("}", ", 'name': 'cavity'}") + "]}, 'source': 'x*y*z', 'boundary': {'type': 'dirichlet'}}");
+        assertEquals("cavity.sphere", cube.domain().boundaryPartName(6));
+        Problem nested = parse("{'domain': {'type': 'union', 'of': [{'type': 'difference', 'name': 'plate', 'of': " + SQUARE
+                + ", 'minus': [{'type': 'disk', 'center': [0.5, 0.5], 'radius': 0.2, 'name': 'h'}]},"
+                + " {'type': 'disk', 'center': [1, 0.5], 'radius': 0.3, 'name': 'bump'}]}, " + REST + "}");
+        assertTrue(nested.domain().boundaryPart("plate.h.circle") >= 0);
+        assertTrue(nested.domain().boundaryPart("bump.circle") >= 0);
+    }
 
     static Stream<Arguments> badFiles() {
         return Stream.of(
@@ -271,7 +294,7 @@ class ProblemFilesTest {
             new String[] {"{'name': 3, " + BOX + ", " + REST + "}", "t.json: name: must be a string, got 3"},
             new String[] {"{'name': ' ', " + BOX + ", " + REST + "}", "t.json: name: must not be blank"},
             new String[] {"{'domain': {'type': 'sphere'}, " + REST + "}",
-                "t.json: domain.type: unknown domain type 'sphere'; types: box, disk, polygon, lshape"},
+                "t.json: domain.type: unknown domain type 'sphere'; types: box, disk, ball, polygon, lshape, difference, union, intersection"},
             new String[] {"{'domain': {'min': [0], 'max': [1]}, " + REST + "}", "t.json: domain: missing key 'type' (one of box,"},
             new String[] {"{'domain': {'type': 'box', 'min': [1, 0], 'max': [1, 1]}, " + REST + "}",
                 "t.json: domain: min[0] = 1 must be < max[0] = 1"},
@@ -282,14 +305,14 @@ class ProblemFilesTest {
             new String[] {"{'domain': {'type': 'box', 'min': '0', 'max': [1]}, " + REST + "}",
                 "t.json: domain.min: must be an array of numbers, got '0'"},
             new String[] {"{'domain': {'type': 'box', 'min': [0], 'max': [1], 'dim': 1}, " + REST + "}",
-                "t.json: domain: unknown key 'dim'; allowed for a box: type, min, max"},
+                "t.json: domain: unknown key 'dim'; allowed for a box: type, min, max, name"},
             new String[] {"{'domain': {'type': 'disk', 'radius': -1}, " + REST + "}", "t.json: domain.radius: must be > 0, got -1"},
             new String[] {"{'domain': {'type': 'disk', 'radius': 1e999}, " + REST + "}",
                 "t.json: domain.radius: must be a finite number, got Infinity"},
             new String[] {"{'domain': {'type': 'disk', 'center': [0, 0, 0]}, " + REST + "}",
                 "t.json: domain.center: must have 2 entries [x, y], got 3"},
             new String[] {"{'domain': {'type': 'disk', 'centre': [0, 0]}, " + REST + "}",
-                "t.json: domain: unknown key 'centre'; allowed for a disk: type, center, radius"},
+                "t.json: domain: unknown key 'centre'; allowed for a disk: type, center, radius, name"},
             new String[] {"{'domain': {'type': 'polygon', 'vertices': [[0, 0], [1, 0]]}, " + REST + "}",
                 "t.json: domain.vertices: a polygon needs at least 3 vertices, got 2"},
             new String[] {"{'domain': {'type': 'polygon', 'vertices': [[0, 0], [1, 0, 2], [0, 1]]}, " + REST + "}",
@@ -302,6 +325,23 @@ class ProblemFilesTest {
                 "t.json: domain.edges[2]: edge name 'a' is used twice"},
             new String[] {"{'domain': {'type': 'polygon', 'vertices': [[0, 0], [1, 0], [0, 1]], 'edges': ['a', 'default', 'c']}, " + REST + "}",
                 "t.json: domain.edges[1]: 'default' cannot name an edge"},
+            new String[] {"{'domain': {'type': 'difference', 'of': {'type': 'box', 'min': [0, 0], 'max': [1, 1]}, 'minus': [" + BALL
+                + "]}, " + REST + "}", "t.json: domain.minus[0]: is 3-D, but domain.of is 2-D; all operands need one dimension"},
+            new String[] {"{'domain': {'type': 'difference', 'of': {'type': 'disk', 'radius': 0.1}, 'minus': [{'type': 'box', 'min': [-1, -1],"
+                + " 'max': [1, 1]}]}, " + REST + "}", "t.json: domain: the difference is empty or nearly so: its measure 0"},
+            new String[] {"{'domain': {'type': 'union', 'of': [" + SQUARE + ", {'type': 'box', 'min': [0.5, 0], 'max': [2, 1]}]}, " + REST + "}",
+                "t.json: domain: two boundary parts of the union are called 'ymin' (of operands 0 and 1); give the operands names"},
+            new String[] {"{'domain': {'type': 'union', 'of': [" + SQUARE + "]}, " + REST + "}",
+                "t.json: domain.of: a union needs at least two domains, got 1"},
+            new String[] {"{'domain': {'type': 'difference', 'of': " + SQUARE + ", 'minus': []}, " + REST + "}",
+                "t.json: domain.minus: must list at least one domain to subtract"},
+            new String[] {"{'domain': {'type': 'difference', 'of': " + SQUARE + ", 'minus': [{'type': 'disk', 'radius': 0.1, 'name': 'default'}]}, "
+                + REST + "}", "t.json: domain.minus[0].name: 'default' cannot name a domain"},
+            new String[] {"{'domain': {'type': 'intersection', 'of': [" + SQUARE + ", {'type': 'disk', 'center': [5, 5]}]}, " + REST + "}",
+                "t.json: domain: the intersection is empty: the operands' bounding boxes do not overlap on axis 0"},
+            new String[] {"{'domain': {'type': 'ball', 'center': [0, 0]}, " + REST + "}", "t.json: domain.center: must have 3 entries [x, y, z], got 2"},
+            new String[] {"{" + PLATE + ", 'source': '0', 'boundary': {'h2.circle': {'type': 'dirichlet'}, 'default': {'type': 'dirichlet'}}}",
+                "t.json: boundary: no boundary part 'h2.circle'; parts are xmin, xmax, ymin, ymax, h1.circle"},
             new String[] {"{" + BOX + ", 'source': '0', 'boundary': {'type': 'dirchlet'}}",
                 "t.json: boundary.type: unknown boundary condition type 'dirchlet'; types: dirichlet, neumann, robin"},
             new String[] {"{" + BOX + ", 'source': '0', 'boundary': {'left': {'type': 'dirichlet'}}}",
