@@ -208,8 +208,8 @@ final class ProblemFileReader {
     private Domain box(JsonFields node) {
         double[] min = node.numbers("min");
         double[] max = node.numbers("max");
-        if (min.length < 1 || min.length > 3) {
-            throw node.failAt(node.path("min"), "must have 1, 2 or 3 entries (the dimension), got " + min.length);
+        if (min.length < 1 || min.length > Box.MAX_DIMENSION) {
+            throw node.failAt(node.path("min"), "must have 1 to " + Box.MAX_DIMENSION + " entries (the dimension), got " + min.length);
         }
         if (max.length != min.length) {
             throw node.failAt(node.path("max"), "has " + max.length + " entries but min has " + min.length);
