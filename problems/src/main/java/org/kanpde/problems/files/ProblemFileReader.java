@@ -24,6 +24,7 @@ import org.kanpde.solver.problem.BoundaryCondition;
 import org.kanpde.solver.problem.Field;
 import org.kanpde.solver.problem.Nonlinearity;
 import org.kanpde.solver.problem.Problem;
+import org.kanpde.solver.problem.ReferenceData;
 
 /**
  * Turns the JSON tree of one problem file into a {@link Problem}, checking every key and value and
@@ -32,7 +33,7 @@ import org.kanpde.solver.problem.Problem;
  */
 final class ProblemFileReader {
     private static final List<String> TOP_KEYS =
-            List.of("name", "description", "domain", "a", "c", "nonlinear", "source", "boundary", "exact");
+            List.of("name", "description", "domain", "a", "c", "nonlinear", "source", "boundary", "exact", "reference");
     private static final String DOMAIN_TYPES = "box, disk, ball, polygon, lshape, difference, union, intersection";
     private static final String CONDITION_TYPES = "dirichlet, neumann, robin";
     private static final String NONLINEAR_TYPES = "power, sin";
@@ -40,6 +41,8 @@ final class ProblemFileReader {
     private static final int DIFFUSION_CHECKS = 256;
 
     private final String source;
+    /** Reads a file named relative to the problem file, for "reference". */
+    private final ProblemFiles.Resolver resolver;
     /**
      * Fields by formula text: equal texts give one instance, so that one Dirichlet value on every
      * part makes one data field, which the solver's hard Dirichlet enforcement requires.
@@ -47,8 +50,9 @@ final class ProblemFileReader {
     private final Map<String, Field> fields = new HashMap<>();
     private int dimension;
 
-    ProblemFileReader(String source) {
+    ProblemFileReader(String source, ProblemFiles.Resolver resolver) {
         this.source = source;
+        this.resolver = resolver;
     }
 
     Problem read(JsonNode document) {
@@ -77,10 +81,31 @@ final class ProblemFileReader {
         if (root.has("exact")) {
             b.exact(field(root, "exact"));
         }
+        if (root.has("reference")) {
+            b.reference(reference(root, domain));
+        }
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
             throw root.fail(e.getMessage(), e);
+        }
+    }
+
+    private ReferenceData reference(JsonFields root, Domain domain) {
+        String file = root.text("reference");
+        if (file.isBlank()) {
+            throw root.failAt("reference", "must name a file");
+        }
+        String text;
+        try {
+            text = resolver.read(file);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw root.failAt("reference", "cannot read '" + file + "': " + e.getMessage(), e);
+        }
+        try {
+            return ReferenceFile.parse(text, file, domain);
+        } catch (IllegalArgumentException e) {
+            throw root.failAt("reference", e.getMessage(), e);
         }
     }
 
