@@ -41,7 +41,7 @@ public final class ProblemFiles {
 
     private static final String EXAMPLE_FOLDER = "/org/kanpde/problems/examples/";
     private static final List<String> EXAMPLES = List.of("sin2d", "lshape-mixed", "disk-robin", "plate-holes", "disk-bar-union", "cube-cavity",
-            "pinnacle-2d-c", "pinnacle-2d-cg", "pinnacle-pnd");
+            "pinnacle-2d-c", "pinnacle-2d-cg", "pinnacle-3d-cg", "pinnacle-pnd");
 
     private ProblemFiles() {
     }

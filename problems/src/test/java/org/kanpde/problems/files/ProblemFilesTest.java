@@ -182,7 +182,7 @@ class ProblemFilesTest {
     @Test
     void examplesLoadAndAreConsistent() {
         assertEquals(List.of("sin2d", "lshape-mixed", "disk-robin", "plate-holes", "disk-bar-union", "cube-cavity", "pinnacle-2d-c",
-                "pinnacle-2d-cg", "pinnacle-pnd"), ProblemFiles.examples());
+                "pinnacle-2d-cg", "pinnacle-3d-cg", "pinnacle-pnd"), ProblemFiles.examples());
         for (String name : ProblemFiles.examples()) {
             Problem p = ProblemFiles.example(name);
             assertEquals(name, p.name());
@@ -198,7 +198,7 @@ class ProblemFilesTest {
         assertNotSame(ProblemFiles.example("sin2d"), ProblemFiles.example("sin2d"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProblemFiles.example("nope"));
         assertEquals("unknown example 'nope'; examples: sin2d, lshape-mixed, disk-robin, plate-holes, disk-bar-union, cube-cavity, "
-                + "pinnacle-2d-c, pinnacle-2d-cg, pinnacle-pnd", e.getMessage());
+                + "pinnacle-2d-c, pinnacle-2d-cg, pinnacle-3d-cg, pinnacle-pnd", e.getMessage());
     }
 
     @Test
@@ -444,6 +444,10 @@ class ProblemFilesTest {
         assertEquals(1 - 4 * Math.PI * 0.01, c.domain().measure(), 1e-15);
         Problem cg = ProblemFiles.example("pinnacle-2d-cg");
         assertEquals(3236, cg.reference().size());
+        Problem cg3 = ProblemFiles.example("pinnacle-3d-cg");
+        assertEquals(64, cg3.reaction().value(new double[] {0.1, 0.1, 0.2}));
+        assertEquals(100, cg3.reaction().value(new double[] {0.1, 0.1, 0.9}));
+        assertEquals("b4.sphere", cg3.domain().boundaryPartName(9));
         Problem pnd = ProblemFiles.example("pinnacle-pnd");
         assertEquals(5, pnd.dimension());
         ManufacturedSolutionCheck.assertSolves(pnd, 100, 100, 3, z -> true, 1e-5);
