@@ -71,12 +71,12 @@ final class EvalCommand implements Callable<Integer> {
         StringBuilder header = new StringBuilder();
         String[] names = {"x", "y", "z"};
         for (int k = 0; k < d; k++) {
-            header.append(d <= 3 ? names[k] : "x" + k).append(',');
+            header.append(d <= 3 ? names[k] : "x" + (k + 1)).append(',');
         }
         header.append('u');
         if (gradient) {
             for (int k = 0; k < d; k++) {
-                header.append(",du/d").append(d <= 3 ? names[k] : "x" + k);
+                header.append(",du/d").append(d <= 3 ? names[k] : "x" + (k + 1));
             }
         }
         if (laplacian) {

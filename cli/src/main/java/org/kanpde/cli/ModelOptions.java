@@ -12,7 +12,7 @@ final class ModelOptions {
     String model;
 
     @Option(names = "--width", paramLabel = "W0,W1,...",
-            description = "Layer widths, input dimension first and 1 last (default: KAN d,2d+1,1; MLP d,20,20,1).")
+            description = "Layer widths, input dimension first and 1 last (default: KAN d,2d+1,1, or 2,10,1 on a 2-D domain with holes; MLP d,20,20,1).")
     String width;
 
     @Option(names = "--grid", paramLabel = "G1,G2,...",

@@ -58,6 +58,13 @@ final class ResultJson {
         putNullable(o, "relL2", m == null ? null : m.relL2());
         putNullable(o, "maxAbsError", m == null ? null : m.maxAbs());
         putNullable(o, "h1RelError", m == null || Double.isNaN(m.h1Rel()) ? null : m.h1Rel());
+        ErrorMetrics atReference = result.referenceMetrics();
+        if (atReference != null) {
+            ObjectNode ref = o.putObject("reference");
+            ref.put("points", atReference.nodes());
+            ref.put("relL2", atReference.relL2());
+            ref.put("maxAbsError", atReference.maxAbs());
+        }
         o.put("diverged", result.diverged());
         o.put("stopped", result.stopped());
         o.put("seed", result.training().seed());

@@ -198,11 +198,16 @@ final class SolveCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "result: %s, %d parameters, %d iterations, %.1f s, loss %.3e%n",
                 result.solution().function().describe(), result.solution().parameterCount(), result.iterations(),
                 result.wallSeconds(), result.loss());
-        if (m != null) {
+        ErrorMetrics r = result.referenceMetrics();
+        if (m != null && r != m) {
             out.printf(Locale.ROOT, "errors: relative L2 %.3e, max %.3e, relative H1 %.3e (%d quadrature nodes)%n",
                     m.relL2(), m.maxAbs(), m.h1Rel(), m.nodes());
-        } else {
+        } else if (m == null) {
             out.println("errors: unknown (the problem has no exact solution)");
+        }
+        if (r != null) {
+            out.printf(Locale.ROOT, "errors at the reference points: relative L2 %.3e, max %.3e (%d points of %s)%n",
+                    r.relL2(), r.maxAbs(), r.nodes(), plan.problem.reference().source());
         }
         if (result.diverged()) {
             out.println("training diverged; the last good parameters were kept (see messages above)");

@@ -93,8 +93,9 @@ public final class ComparisonFigures {
         for (LabelledRun run : runs) {
             slugs.add(unique(slug(run.label()), used));
         }
+        // heat maps need a plane (a slice in 3-D); above 3-D there is no picture of the solution to draw
         try (ParallelRunner runner = new ParallelRunner(threads)) {
-            for (int r = 0; r < runs.size(); r++) {
+            for (int r = 0; r < runs.size() && problem.dimension() <= 3; r++) {
                 LabelledRun run = runs.get(r);
                 written.add(SolutionFigure.create(run.result().solution(), run.label(), resolution, runner)
                         .write(directory, "solution-" + slugs.get(r)));

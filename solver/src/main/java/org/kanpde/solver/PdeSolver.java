@@ -108,7 +108,7 @@ public final class PdeSolver {
     /** The layer widths for a problem: as set, or the recipe's. */
     public int[] widths(Problem problem) {
         int d = problem.dimension();
-        return widths != null ? widths.clone() : kan ? Recipes.kanWidths(d) : Recipes.mlpWidths(d);
+        return widths != null ? widths.clone() : kan ? Recipes.kanWidths(problem) : Recipes.mlpWidths(d);
     }
 
     /** The KAN grid schedule for a problem (one stage per size), or null for the MLP recipe. */
@@ -272,7 +272,10 @@ public final class PdeSolver {
             this.collocation = Collocation.of(Recipes.points(kan));
         }
 
-        /** Layer widths, input dimension first and 1 last (default: KAN [d,2d+1,1], MLP [d,20,20,1]). */
+        /**
+         * Layer widths, input dimension first and 1 last (default: KAN [d,2d+1,1], [2,10,1] on a 2-D
+         * domain with holes, MLP [d,20,20,1]).
+         */
         public Builder widths(int... w) {
             if (w == null || w.length < 2 || w[w.length - 1] != 1 || Arrays.stream(w).anyMatch(x -> x < 1)) {
                 throw new IllegalArgumentException("widths must have at least two entries >= 1 and end with 1, got "

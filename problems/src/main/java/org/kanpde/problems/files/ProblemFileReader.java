@@ -10,9 +10,12 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.kanpde.problems.formula.Formula;
 import org.kanpde.problems.formula.FormulaField;
+import org.kanpde.solver.geometry.Ball;
 import org.kanpde.solver.geometry.Box;
+import org.kanpde.solver.geometry.CsgDomain;
 import org.kanpde.solver.geometry.Disk;
 import org.kanpde.solver.geometry.Domain;
+import org.kanpde.solver.geometry.NamedDomain;
 import org.kanpde.solver.geometry.PointSet;
 import org.kanpde.solver.geometry.Polygon;
 import org.kanpde.solver.geometry.SamplingScheme;
@@ -21,6 +24,7 @@ import org.kanpde.solver.problem.BoundaryCondition;
 import org.kanpde.solver.problem.Field;
 import org.kanpde.solver.problem.Nonlinearity;
 import org.kanpde.solver.problem.Problem;
+import org.kanpde.solver.problem.ReferenceData;
 
 /**
  * Turns the JSON tree of one problem file into a {@link Problem}, checking every key and value and
@@ -29,14 +33,16 @@ import org.kanpde.solver.problem.Problem;
  */
 final class ProblemFileReader {
     private static final List<String> TOP_KEYS =
-            List.of("name", "description", "domain", "a", "c", "nonlinear", "source", "boundary", "exact");
-    private static final String DOMAIN_TYPES = "box, disk, polygon, lshape";
+            List.of("name", "description", "domain", "a", "c", "nonlinear", "source", "boundary", "exact", "reference");
+    private static final String DOMAIN_TYPES = "box, disk, ball, polygon, lshape, difference, union, intersection";
     private static final String CONDITION_TYPES = "dirichlet, neumann, robin";
     private static final String NONLINEAR_TYPES = "power, sin";
     /** Points at which a variable diffusion coefficient is checked to be positive. */
     private static final int DIFFUSION_CHECKS = 256;
 
     private final String source;
+    /** Reads a file named relative to the problem file, for "reference". */
+    private final ProblemFiles.Resolver resolver;
     /**
      * Fields by formula text: equal texts give one instance, so that one Dirichlet value on every
      * part makes one data field, which the solver's hard Dirichlet enforcement requires.
@@ -44,8 +50,9 @@ final class ProblemFileReader {
     private final Map<String, Field> fields = new HashMap<>();
     private int dimension;
 
-    ProblemFileReader(String source) {
+    ProblemFileReader(String source, ProblemFiles.Resolver resolver) {
         this.source = source;
+        this.resolver = resolver;
     }
 
     Problem read(JsonNode document) {
@@ -74,10 +81,31 @@ final class ProblemFileReader {
         if (root.has("exact")) {
             b.exact(field(root, "exact"));
         }
+        if (root.has("reference")) {
+            b.reference(reference(root, domain));
+        }
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
             throw root.fail(e.getMessage(), e);
+        }
+    }
+
+    private ReferenceData reference(JsonFields root, Domain domain) {
+        String file = root.text("reference");
+        if (file.isBlank()) {
+            throw root.failAt("reference", "must name a file");
+        }
+        String text;
+        try {
+            text = resolver.read(file);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw root.failAt("reference", "cannot read '" + file + "': " + e.getMessage(), e);
+        }
+        try {
+            return ReferenceFile.parse(text, file, domain);
+        } catch (IllegalArgumentException e) {
+            throw root.failAt("reference", e.getMessage(), e);
         }
     }
 
@@ -100,30 +128,113 @@ final class ProblemFileReader {
     // ---- domain ----
 
     private Domain domain(JsonFields node) {
+        Domain domain = unnamedDomain(node);
+        if (!node.has("name")) {
+            return domain;
+        }
+        String name = node.text("name");
+        try {
+            return NamedDomain.of(name, domain);
+        } catch (IllegalArgumentException e) {
+            throw node.failAt(node.path("name"), e.getMessage(), e);
+        }
+    }
+
+    private Domain unnamedDomain(JsonFields node) {
         String type = type(node, DOMAIN_TYPES);
         switch (type) {
             case "box":
-                node.allowKeys(List.of("type", "min", "max"), "for a box");
+                node.allowKeys(List.of("type", "min", "max", "name"), "for a box");
                 return box(node);
             case "disk":
-                node.allowKeys(List.of("type", "center", "radius"), "for a disk");
+                node.allowKeys(List.of("type", "center", "radius", "name"), "for a disk");
                 return disk(node);
+            case "ball":
+                node.allowKeys(List.of("type", "center", "radius", "name"), "for a ball");
+                return ball(node);
             case "polygon":
-                node.allowKeys(List.of("type", "vertices", "edges"), "for a polygon");
+                node.allowKeys(List.of("type", "vertices", "edges", "name"), "for a polygon");
                 return polygon(node);
             case "lshape":
-                node.allowKeys(List.of("type"), "for an lshape");
+                node.allowKeys(List.of("type", "name"), "for an lshape");
                 return Polygon.lShape();
+            case "difference":
+                node.allowKeys(List.of("type", "of", "minus", "name"), "for a difference");
+                return difference(node);
+            case "union":
+            case "intersection":
+                node.allowKeys(List.of("type", "of", "name"), "for a" + (type.equals("union") ? " union" : "n intersection"));
+                return combination(node, type);
             default:
                 throw node.failAt(node.path("type"), "unknown domain type '" + type + "'; types: " + DOMAIN_TYPES);
         }
     }
 
+    private Domain ball(JsonFields node) {
+        double[] center = {0, 0, 0};
+        if (node.has("center")) {
+            center = node.numbers("center");
+            if (center.length != 3) {
+                throw node.failAt(node.path("center"), "must have 3 entries [x, y, z], got " + center.length);
+            }
+        }
+        double radius = node.number("radius", 1);
+        if (!(radius > 0)) {
+            throw node.failAt(node.path("radius"), "must be > 0, got " + node.get("radius").asText());
+        }
+        return new Ball(center, radius);
+    }
+
+    private Domain difference(JsonFields node) {
+        Domain of = domain(node.object("of"));
+        List<JsonFields> minus = node.objects("minus");
+        if (minus.isEmpty()) {
+            throw node.failAt(node.path("minus"), "must list at least one domain to subtract");
+        }
+        List<Domain> holes = new ArrayList<>();
+        for (int i = 0; i < minus.size(); i++) {
+            holes.add(operand(minus.get(i), of, node.path("of")));
+        }
+        try {
+            return CsgDomain.difference(of, holes);
+        } catch (IllegalArgumentException e) {
+            throw node.fail(e.getMessage(), e);
+        }
+    }
+
+    private Domain combination(JsonFields node, String type) {
+        List<JsonFields> of = node.objects("of");
+        if (of.size() < 2) {
+            throw node.failAt(node.path("of"), "a " + type + " needs at least two domains, got " + of.size());
+        }
+        List<Domain> operands = new ArrayList<>();
+        Domain first = domain(of.get(0));
+        operands.add(first);
+        for (int i = 1; i < of.size(); i++) {
+            operands.add(operand(of.get(i), first, of.get(0).path()));
+        }
+        try {
+            return type.equals("union") ? CsgDomain.union(operands) : CsgDomain.intersection(operands);
+        } catch (IllegalArgumentException e) {
+            throw node.fail(e.getMessage(), e);
+        }
+    }
+
+    /** An operand, required to have the dimension of the first one. */
+    private Domain operand(JsonFields node, Domain first, String firstPath) {
+        Domain operand = domain(node);
+        if (operand.dimension() != first.dimension()) {
+            throw node.fail("is " + operand.dimension() + "-D, but " + firstPath + " is " + first.dimension()
+                    + "-D; all operands need one dimension");
+        }
+        return operand;
+    }
+
     private Domain box(JsonFields node) {
         double[] min = node.numbers("min");
         double[] max = node.numbers("max");
-        if (min.length < 1 || min.length > 3) {
-            throw node.failAt(node.path("min"), "must have 1, 2 or 3 entries (the dimension), got " + min.length);
+        if (min.length < 1 || min.length > Box.MAX_DIMENSION) {
+            throw node.failAt(node.path("min"), "must have 1 to " + Box.MAX_DIMENSION + " entries (the dimension), got " + min.length);
         }
         if (max.length != min.length) {
             throw node.failAt(node.path("max"), "has " + max.length + " entries but min has " + min.length);

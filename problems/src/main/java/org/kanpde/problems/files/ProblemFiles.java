@@ -40,9 +40,44 @@ public final class ProblemFiles {
             .build();
 
     private static final String EXAMPLE_FOLDER = "/org/kanpde/problems/examples/";
-    private static final List<String> EXAMPLES = List.of("sin2d", "lshape-mixed", "disk-robin");
+    private static final List<String> EXAMPLES = List.of("sin2d", "lshape-mixed", "disk-robin", "plate-holes", "disk-bar-union", "cube-cavity",
+            "pinnacle-2d-c", "pinnacle-2d-cg", "pinnacle-3d-cg", "pinnacle-pnd");
 
     private ProblemFiles() {
+    }
+
+    /** Reads a file named in a problem file (a "reference"), relative to the problem file. */
+    @FunctionalInterface
+    interface Resolver {
+        /** @return the text of the named file */
+        String read(String name) throws IOException;
+    }
+
+    /** Files relative to the directory of {@code sourceName} (the working directory if it has none). */
+    private static Resolver relativeTo(String sourceName) {
+        return name -> {
+            Path parent;
+            try {
+                parent = Path.of(sourceName).toAbsolutePath().getParent();
+            } catch (java.nio.file.InvalidPathException e) {
+                parent = null;
+            }
+            Path file = parent == null ? Path.of(name) : parent.resolve(name);
+            if (!Files.isRegularFile(file)) {
+                throw new IOException("no such file " + file);
+            }
+            return decode(Files.readAllBytes(file), name);
+        };
+    }
+
+    /** Files next to the shipped examples. */
+    private static String resource(String name) throws IOException {
+        try (InputStream in = ProblemFiles.class.getResourceAsStream(EXAMPLE_FOLDER + name)) {
+            if (in == null) {
+                throw new IOException("no resource " + EXAMPLE_FOLDER + name);
+            }
+            return decode(in.readAllBytes(), name);
+        }
     }
 
     /**
@@ -77,18 +112,23 @@ public final class ProblemFiles {
      *
      * @param json       the JSON text
      * @param sourceName a name for messages (e.g. the file name); also the default problem name,
-     *                   without directories and a {@code .json} ending
+     *                   without directories and a {@code .json} ending, and the directory against
+     *                   which a {@code "reference"} file name is resolved
      * @return the problem
      * @throws ProblemFileException if the text is not a valid problem file
      */
     public static Problem parse(String json, String sourceName) {
+        return parse(json, sourceName, relativeTo(sourceName));
+    }
+
+    private static Problem parse(String json, String sourceName, Resolver resolver) {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw malformed(sourceName, e);
         }
-        return new ProblemFileReader(sourceName).read(root);
+        return new ProblemFileReader(sourceName, resolver).read(root);
     }
 
     /**
@@ -108,7 +148,7 @@ public final class ProblemFiles {
             if (in == null) {
                 throw new IllegalStateException("example resource " + resource + " is missing from the jar");
             }
-            return parse(decode(in.readAllBytes(), base + ".json"), base + ".json");
+            return parse(decode(in.readAllBytes(), base + ".json"), base + ".json", ProblemFiles::resource);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read example resource " + resource, e);
         }

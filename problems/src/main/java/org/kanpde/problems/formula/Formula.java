@@ -24,6 +24,9 @@ public final class Formula {
     private final int dimension;
     private final Node root;
 
+    /** Largest dimension of a formula's variables. */
+    public static final int MAX_DIMENSION = 10;
+
     private Formula(String source, int dimension, Node root) {
         this.source = source;
         this.dimension = dimension;
@@ -34,16 +37,17 @@ public final class Formula {
      * Parses a formula.
      *
      * @param source    the text, e.g. {@code "2*pi^2*sin(pi*x)*sin(pi*y)"}
-     * @param dimension 1, 2 or 3: the variables allowed are the first {@code dimension} of x, y, z
+     * @param dimension 1 to {@link #MAX_DIMENSION}: the variables allowed are {@code x1 ... xd}, and
+     *                  up to 3-D also the first {@code dimension} of x, y, z
      * @return the formula
      * @throws FormulaException         if the text is not a valid formula, or uses a variable beyond
      *                                  the dimension; the message gives the position
-     * @throws IllegalArgumentException if the dimension is not 1, 2 or 3
+     * @throws IllegalArgumentException if the dimension is not 1 to {@link #MAX_DIMENSION}
      * @throws NullPointerException     if source is null
      */
     public static Formula parse(String source, int dimension) {
-        if (dimension < 1 || dimension > 3) {
-            throw new IllegalArgumentException("formula dimension must be 1, 2 or 3, got " + dimension);
+        if (dimension < 1 || dimension > MAX_DIMENSION) {
+            throw new IllegalArgumentException("formula dimension must be 1 to " + MAX_DIMENSION + ", got " + dimension);
         }
         if (source == null) {
             throw new NullPointerException("formula source");

@@ -68,6 +68,50 @@ interface Node {
         }
     }
 
+    /**
+     * {@code if(left op right, then, otherwise)} for op one of {@code < <= > >=}: the value and the
+     * derivatives of the chosen branch (the comparison reads values only; NaN compares false).
+     */
+    record Conditional(Node left, String operator, Node right, Node then, Node otherwise) implements Node {
+        private boolean holds(double a, double b) {
+            switch (operator) {
+                case "<":
+                    return a < b;
+                case "<=":
+                    return a <= b;
+                case ">":
+                    return a > b;
+                default:
+                    return a >= b;
+            }
+        }
+
+        @Override
+        public double value(double[] z) {
+            return holds(left.value(z), right.value(z)) ? then.value(z) : otherwise.value(z);
+        }
+
+        @Override
+        public DerivativeStructure value(DerivativeStructure[] z) {
+            double[] point = new double[z.length];
+            for (int k = 0; k < z.length; k++) {
+                point[k] = z[k].getValue();
+            }
+            return holds(left.value(point), right.value(point)) ? then.value(z) : otherwise.value(z);
+        }
+
+        @Override
+        public String structure() {
+            return "if(" + left.structure() + " " + operator + " " + right.structure() + ", " + then.structure() + ", "
+                    + otherwise.structure() + ")";
+        }
+
+        @Override
+        public boolean isConstant() {
+            return left.isConstant() && right.isConstant() && then.isConstant() && otherwise.isConstant();
+        }
+    }
+
     /** -operand. */
     record Negation(Node operand) implements Node {
         @Override

@@ -12,8 +12,12 @@ import java.util.List;
  *   unary      := ('+' | '-') unary | power
  *   power      := primary ('^' unary)?
  *   primary    := number | constant | variable | function '(' expression (',' expression)* ')'
+ *               | 'if' '(' expression comparison expression ',' expression ',' expression ')'
  *               | '(' expression ')'
+ *   comparison := '&lt;' | '&lt;=' | '&gt;' | '&gt;='
  * </pre>
+ * Variables are {@code x1 ... xd}, and up to 3-D also {@code x, y, z}. {@code if(c, a, b)} is a
+ * if the comparison c holds and b otherwise; its derivatives are those of the chosen branch.
  * so {@code ^} is right-associative and binds tighter than unary minus ({@code -x^2 = -(x^2)}),
  * while {@code 2^-x} still reads as {@code 2^(-x)}. Subtrees without variables are folded into
  * constants, which is how {@code x^(1+1)} and {@code x^-2} become integer powers;
@@ -190,11 +194,44 @@ final class Parser {
             String name = name();
             skipSpace();
             if (peek() == '(') {
-                return call(name, start);
+                return name.equals("if") ? conditional(start) : call(name, start);
             }
             return new Parsed(symbol(name, start), 1);
         }
         throw error(start, "expected a number, a variable, a function or '(', found " + describe(start));
+    }
+
+    private Parsed conditional(int start) {
+        pos++;
+        enter();
+        Parsed left = expression();
+        skipSpace();
+        int at = pos;
+        char c = peek();
+        if (c != '<' && c != '>') {
+            throw error(at, "expected a comparison (<, <=, >, >=) in the condition of if, found " + describe(at));
+        }
+        pos++;
+        String operator = String.valueOf(c);
+        if (peek() == '=') {
+            pos++;
+            operator += "=";
+        }
+        Parsed right = expression();
+        expect(',');
+        Parsed then = expression();
+        skipSpace();
+        if (peek() != ',') {
+            throw error(pos, "if takes a condition and two values, if(condition, value, otherwise); expected ',', found "
+                    + describe(pos));
+        }
+        pos++;
+        Parsed otherwise = expression();
+        expect(')');
+        nesting--;
+        int depth = Math.max(Math.max(left.depth(), right.depth()), Math.max(then.depth(), otherwise.depth())) + 1;
+        checkDepth(depth, start);
+        return fold(new Node.Conditional(left.node(), operator, right.node(), then.node(), otherwise.node()), depth);
     }
 
     private Parsed call(String name, int start) {
@@ -248,9 +285,17 @@ final class Parser {
             default:
                 break;
         }
+        int indexed = indexedVariable(name);
+        if (indexed >= 0) {
+            if (indexed >= dimension) {
+                throw error(start, "variable '" + name + "' is not available in a " + dimension
+                        + "-D problem (variables: " + variableList() + ")");
+            }
+            return new Node.Variable(indexed, name);
+        }
         for (int k = 0; k < VARIABLES.length; k++) {
             if (VARIABLES[k].equals(name)) {
-                if (k >= dimension) {
+                if (k >= dimension || dimension > VARIABLES.length) {
                     throw error(start, "variable '" + name + "' is not available in a " + dimension
                             + "-D problem (variables: " + variableList() + ")");
                 }
@@ -264,11 +309,32 @@ final class Parser {
     }
 
     private static boolean isVariableOrConstant(String name) {
-        return name.equals("pi") || name.equals("e") || name.equals("x") || name.equals("y") || name.equals("z");
+        return name.equals("pi") || name.equals("e") || name.equals("x") || name.equals("y") || name.equals("z")
+                || indexedVariable(name) >= 0;
+    }
+
+    /** The index k of a variable named x(k+1) (x1 to x99, no leading zero), else -1. */
+    private static int indexedVariable(String name) {
+        if (name.length() < 2 || name.length() > 3 || name.charAt(0) != 'x' || name.charAt(1) == '0') {
+            return -1;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            if (!isDigit(name.charAt(i))) {
+                return -1;
+            }
+        }
+        return Integer.parseInt(name.substring(1)) - 1;
     }
 
     private String variableList() {
-        return String.join(", ", Arrays.copyOf(VARIABLES, dimension));
+        if (dimension > VARIABLES.length) {
+            return "x1, ..., x" + dimension;
+        }
+        StringBuilder aliases = new StringBuilder();
+        for (int k = 0; k < dimension; k++) {
+            aliases.append(", x").append(k + 1);
+        }
+        return String.join(", ", Arrays.copyOf(VARIABLES, dimension)) + " (or" + aliases.substring(1) + ")";
     }
 
     private double number() {

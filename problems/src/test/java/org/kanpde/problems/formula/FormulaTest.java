@@ -216,9 +216,9 @@ class FormulaTest {
     @ParameterizedTest
     @CsvSource(delimiter = ';', quoteCharacter = '"', value = {
         "sin(pi*x; 2; 8; expected ')', found end of formula",
-        "z + 1; 2; 0; variable 'z' is not available in a 2-D problem (variables: x, y)",
-        "x*y; 1; 2; variable 'y' is not available in a 1-D problem (variables: x)",
-        "x + w; 2; 4; unknown variable 'w'; variables: x, y; constants: pi, e",
+        "z + 1; 2; 0; variable 'z' is not available in a 2-D problem (variables: x, y (or x1, x2))",
+        "x*y; 1; 2; variable 'y' is not available in a 1-D problem (variables: x (or x1))",
+        "x + w; 2; 4; unknown variable 'w'; variables: x, y (or x1, x2); constants: pi, e",
         "sine(x); 2; 0; unknown function 'sine'; functions: sin, cos, tan",
         "2*atan2(x); 2; 2; function 'atan2' takes 2 arguments, got 1",
         "sin(x, y); 2; 0; function 'sin' takes 1 argument, got 2",
@@ -346,5 +346,55 @@ class FormulaTest {
         assertEquals("formula 'x+y' is 2-D, got a point of length 3", e.getMessage());
         Field f = FormulaField.parse("x+y", 2);
         assertThrows(IllegalArgumentException.class, () -> f.derivatives(new double[1], new double[5]));
+    }
+
+    @Test
+    void indexedVariablesServeEveryDimensionAndAliasXyzUpTo3D() {
+        assertEquals(0.3 + 2 * 0.4, Formula.parse("x1 + 2*y", 2).evaluate(new double[] {0.3, 0.4}), 1e-15);
+        assertEquals(0.3 * 0.5, Formula.parse("x*x3", 3).evaluate(new double[] {0.3, 0.4, 0.5}), 1e-15);
+        double[] z = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
+        assertEquals(0.1 + 1.0, Formula.parse("x1 + x10", 10).evaluate(z), 1e-15);
+        FormulaException e = org.junit.jupiter.api.Assertions.assertThrows(FormulaException.class,
+                () -> Formula.parse("x + x1", 5));
+        assertTrue(e.getMessage().contains("variable 'x' is not available in a 5-D problem (variables: x1, ..., x5)"),
+                e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(FormulaException.class, () -> Formula.parse("x6", 5));
+        assertTrue(e.getMessage().contains("variable 'x6' is not available in a 5-D problem"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(FormulaException.class, () -> Formula.parse("x01", 5));
+        assertTrue(e.getMessage().contains("unknown variable 'x01'"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Formula.parse("1", 11));
+    }
+
+    @Test
+    void conditionalsChooseABranchWithItsDerivatives() {
+        Formula f = Formula.parse("if(z < 0.5, 64, 100)", 3);
+        assertEquals(64, f.evaluate(new double[] {0, 0, 0.4}));
+        assertEquals(100, f.evaluate(new double[] {0, 0, 0.5}));
+        assertEquals(100, Formula.parse("if(z <= 0.5, 100, 64)", 3).evaluate(new double[] {0, 0, 0.5}));
+        assertEquals(2, Formula.parse("if(x > 0, 1, 2)", 1).evaluate(new double[] {0}));
+        assertEquals(1, Formula.parse("if(x >= 0, 1, 2)", 1).evaluate(new double[] {0}));
+        Field g = FormulaField.parse("if(x^2 + y^2 < 1, sin(x)*y, x^3)", 2);
+        double[] out = new double[5];
+        g.derivatives(new double[] {0.3, 0.4}, out);
+        assertEquals(Math.sin(0.3) * 0.4, out[0], 1e-15);
+        assertEquals(Math.cos(0.3) * 0.4, out[1], 1e-15);
+        assertEquals(Math.sin(0.3), out[2], 1e-15);
+        assertEquals(-Math.sin(0.3) * 0.4, out[3], 1e-15);
+        g.derivatives(new double[] {1.5, 0.4}, out);
+        assertEquals(1.5 * 1.5 * 1.5, out[0], 1e-14);
+        assertEquals(3 * 1.5 * 1.5, out[1], 1e-14);
+        assertEquals(6 * 1.5, out[3], 1e-14);
+        assertEquals(0, out[4]);
+        assertTrue(Formula.parse("if(1 < 2, 3, 4)", 1).isConstant());
+        assertEquals(3, Formula.parse("if(1 < 2, 3, 4)", 1).constantValue());
+        for (String[] bad : new String[][] {
+            {"if(x, 1, 2)", "expected a comparison (<, <=, >, >=) in the condition of if, found ','"},
+            {"if(x < 1, 2)", "if takes a condition and two values"},
+            {"if(x == 1, 2, 3)", "expected a comparison (<, <=, >, >=) in the condition of if, found '='"},
+            {"if(x < 1, 2, 3, 4)", "expected ')', found ','"}}) {
+            FormulaException e = org.junit.jupiter.api.Assertions.assertThrows(FormulaException.class,
+                    () -> Formula.parse(bad[0], 1));
+            assertTrue(e.getMessage().contains(bad[1]), e.getMessage());
+        }
     }
 }

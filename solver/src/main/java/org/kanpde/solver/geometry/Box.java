@@ -8,11 +8,13 @@ import org.kanpde.solver.quadrature.QuadratureRule;
 import org.kanpde.solver.quadrature.TensorGaussLegendre;
 
 /**
- * An axis-aligned box {@code [a_0, b_0] x ... x [a_{d-1}, b_{d-1}]} in 1, 2 or 3 dimensions.
+ * An axis-aligned box {@code [a_0, b_0] x ... x [a_{d-1}, b_{d-1}]} in 1 to {@link #MAX_DIMENSION}
+ * dimensions.
  *
  * <p>Boundary parts, in order: {@code "xmin", "xmax", "ymin", "ymax", "zmin", "zmax"} (as many as
- * {@code 2d}); part {@code 2k} is the face {@code z_k = a_k} with normal {@code -e_k}, part
- * {@code 2k + 1} the face {@code z_k = b_k} with normal {@code +e_k}. Immutable.
+ * {@code 2d}) up to 3-D, and {@code "x1min", "x1max", ..., "xdmin", "xdmax"} above; part
+ * {@code 2k} is the face {@code z_k = a_k} with normal {@code -e_k}, part {@code 2k + 1} the face
+ * {@code z_k = b_k} with normal {@code +e_k}. Immutable.
  */
 public final class Box implements Domain {
 
@@ -24,6 +26,15 @@ public final class Box implements Domain {
      */
     public static final double MAX_ASPECT_RATIO = 1e9;
 
+    /** Largest dimension of a box. */
+    public static final int MAX_DIMENSION = 10;
+
+    /**
+     * Most nodes of the tensor quadrature rule above 3-D; a larger rule is replaced by a shifted
+     * Sobol rule of this many points with equal weights (see {@link #quadrature(int, int)}).
+     */
+    public static final int MAX_TENSOR_NODES = 1 << 16;
+
     private final double[] lower;
     private final double[] upper;
     private final double tolerance;
@@ -31,7 +42,7 @@ public final class Box implements Domain {
     /**
      * Creates the box with the given corners (copied).
      *
-     * @param lower lower corner {@code a}, length 1, 2 or 3, finite
+     * @param lower lower corner {@code a}, length 1 to {@link #MAX_DIMENSION}, finite
      * @param upper upper corner {@code b}, same length, finite, {@code a_k < b_k} on every axis
      * @throws IllegalArgumentException if the lengths differ or are not 1..3, a value is not finite
      *                                  (NaN included), {@code a_k >= b_k} or {@code b_k - a_k} overflows on
@@ -40,8 +51,8 @@ public final class Box implements Domain {
      *                                  times its smallest
      */
     public Box(double[] lower, double[] upper) {
-        if (lower.length < 1 || lower.length > 3) {
-            throw new IllegalArgumentException("box dimension must be 1, 2 or 3, got " + lower.length);
+        if (lower.length < 1 || lower.length > MAX_DIMENSION) {
+            throw new IllegalArgumentException("box dimension must be 1 to " + MAX_DIMENSION + ", got " + lower.length);
         }
         if (upper.length != lower.length) {
             throw new IllegalArgumentException("upper corner has length " + upper.length + ", expected "
@@ -86,15 +97,15 @@ public final class Box implements Domain {
     }
 
     /**
-     * @param dimension 1, 2 or 3
+     * @param dimension 1 to {@link #MAX_DIMENSION}
      * @param min       lower end on every axis
      * @param max       upper end on every axis, {@code min < max}
      * @return the cube {@code [min, max]^dimension}
      * @throws IllegalArgumentException as {@link #Box(double[], double[])}
      */
     public static Box cube(int dimension, double min, double max) {
-        if (dimension < 1 || dimension > 3) {
-            throw new IllegalArgumentException("box dimension must be 1, 2 or 3, got " + dimension);
+        if (dimension < 1 || dimension > MAX_DIMENSION) {
+            throw new IllegalArgumentException("box dimension must be 1 to " + MAX_DIMENSION + ", got " + dimension);
         }
         double[] a = new double[dimension];
         double[] b = new double[dimension];
@@ -162,7 +173,8 @@ public final class Box implements Domain {
     @Override
     public String boundaryPartName(int part) {
         Checks.requirePart(part, boundaryPartCount());
-        return "xyz".charAt(part / 2) + (part % 2 == 0 ? "min" : "max");
+        String axis = lower.length <= 3 ? String.valueOf("xyz".charAt(part / 2)) : "x" + (part / 2 + 1);
+        return axis + (part % 2 == 0 ? "min" : "max");
     }
 
     @Override
@@ -199,9 +211,92 @@ public final class Box implements Domain {
                         new int[] {0, 1}, 2);
             case 2:
                 return sampleEdges(n, scheme, seed);
-            default:
+            case 3:
                 return sampleFaces(n, scheme, seed);
+            default:
+                return sampleHyperfaces(n, scheme, seed);
         }
+    }
+
+    /**
+     * Faces of a box above 3-D: on each, the tensor schemes use the m^(d-1) grid of their boundary
+     * nodes with the largest m such that m^(d-1) does not exceed the face's share (so the total can
+     * fall short of n), SOBOL a (d-1)-dimensional shifted Sobol sequence, RANDOM uniform points.
+     */
+    private BoundarySample sampleHyperfaces(int n, SamplingScheme scheme, long seed) {
+        int d = lower.length;
+        int faces = 2 * d;
+        double[] measures = new double[faces];
+        for (int p = 0; p < faces; p++) {
+            measures[p] = boundaryPartMeasure(p);
+        }
+        int[] counts = BoundarySampling.allocate(n, measures);
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] parameters = new double[faces][];
+        int total = 0;
+        for (int p = 0; p < faces; p++) {
+            parameters[p] = hyperfaceParameters(scheme, counts[p], d - 1, random);
+            total += parameters[p].length / (d - 1);
+        }
+        double[] points = new double[d * total];
+        double[] normals = new double[d * total];
+        int[] parts = new int[total];
+        int i = 0;
+        for (int p = 0; p < faces; p++) {
+            int k = p / 2;
+            double[] u = parameters[p];
+            for (int j = 0; j < u.length / (d - 1); j++, i++) {
+                for (int axis = 0, l = 0; axis < d; axis++) {
+                    if (axis == k) {
+                        points[d * i + axis] = p % 2 == 0 ? lower[k] : upper[k];
+                    } else {
+                        points[d * i + axis] = lower[axis] + u[(d - 1) * j + l++] * (upper[axis] - lower[axis]);
+                    }
+                }
+                normals[d * i + k] = p % 2 == 0 ? -1 : 1;
+                parts[i] = p;
+            }
+        }
+        return BoundarySample.wrap(d, points, normals, parts, faces);
+    }
+
+    private static double[] hyperfaceParameters(SamplingScheme scheme, int count, int e, SplittableRandom random) {
+        if (count == 0) {
+            return new double[0];
+        }
+        if (scheme.isTensor()) {
+            int m = Nodes.largestRoot(count, e);
+            double[] t = Nodes.boundary(scheme, m);
+            int size = (int) Nodes.power(m, e);
+            double[] u = new double[size * e];
+            int[] digit = new int[e];
+            for (int j = 0; j < size; j++) {
+                for (int l = 0; l < e; l++) {
+                    u[e * j + l] = t[digit[l]];
+                }
+                for (int l = e - 1; l >= 0; l--) {
+                    if (++digit[l] < m) {
+                        break;
+                    }
+                    digit[l] = 0;
+                }
+            }
+            return u;
+        }
+        double[] u = new double[count * e];
+        if (scheme == SamplingScheme.SOBOL) {
+            ShiftedSobol sobol = new ShiftedSobol(e, random);
+            double[] v = new double[e];
+            for (int j = 0; j < count; j++) {
+                sobol.next(v);
+                System.arraycopy(v, 0, u, e * j, e);
+            }
+        } else {
+            for (int j = 0; j < u.length; j++) {
+                u[j] = BoundarySampling.openUniform(random);
+            }
+        }
+        return u;
     }
 
     private BoundarySample sampleEdges(int n, SamplingScheme scheme, long seed) {
@@ -303,7 +398,36 @@ public final class Box implements Domain {
      */
     @Override
     public QuadratureRule quadrature(int pointsPerDirection, int subdivisions) {
+        if (lower.length > 3) {
+            if (pointsPerDirection < 1) {
+                throw new IllegalArgumentException("pointsPerDirection must be >= 1, got " + pointsPerDirection);
+            }
+            if (subdivisions < 1) {
+                throw new IllegalArgumentException("subdivisions must be >= 1, got " + subdivisions);
+            }
+            double nodes = Math.pow((double) pointsPerDirection * subdivisions, lower.length);
+            if (nodes > MAX_TENSOR_NODES) {
+                return sobolRule();
+            }
+        }
         return TensorGaussLegendre.box(lower, upper, pointsPerDirection, subdivisions);
+    }
+
+    /** {@link #MAX_TENSOR_NODES} shifted Sobol points (seed 0) with equal weights. */
+    private QuadratureRule sobolRule() {
+        int d = lower.length;
+        ShiftedSobol sobol = new ShiftedSobol(d, new SplittableRandom(0));
+        double[] u = new double[d];
+        double[] points = new double[MAX_TENSOR_NODES * d];
+        double[] weights = new double[MAX_TENSOR_NODES];
+        java.util.Arrays.fill(weights, measure() / MAX_TENSOR_NODES);
+        for (int i = 0; i < MAX_TENSOR_NODES; i++) {
+            sobol.next(u);
+            for (int k = 0; k < d; k++) {
+                points[i * d + k] = lower[k] + u[k] * (upper[k] - lower[k]);
+            }
+        }
+        return new QuadratureRule(d, points, weights);
     }
 
     /**

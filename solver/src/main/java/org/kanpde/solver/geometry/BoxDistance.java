@@ -59,6 +59,9 @@ final class BoxDistance implements DistanceFunction {
      * product formulas serves d = 1, 2, 3 without scratch arrays.
      */
     private double compute(double[] z, double[] gradient, double[] second, boolean diagonalOnly) {
+        if (dimension > 3) {
+            return computeProducts(z, gradient, second, diagonalOnly);
+        }
         double q0 = factor(z, 0), p0 = slope(z, 0), s0 = curvature(0);
         double q1 = 1, p1 = 0, s1 = 0;
         double q2 = 1, p2 = 0, s2 = 0;
@@ -105,6 +108,42 @@ final class BoxDistance implements DistanceFunction {
             }
         }
         return q0 * q1 * q2;
+    }
+
+    /**
+     * The product rule above 3-D, without divisions (a factor may be zero):
+     * {@code g_k = p_k prod_{j != k} q_j}, {@code H_kk = s_k prod_{j != k} q_j},
+     * {@code H_kl = p_k p_l prod_{j != k, l} q_j}. At most d^3 = 1000 multiplications.
+     */
+    private double computeProducts(double[] z, double[] gradient, double[] second, boolean diagonalOnly) {
+        int d = dimension;
+        double value = 1;
+        for (int k = 0; k < d; k++) {
+            value *= factor(z, k);
+        }
+        for (int k = 0; k < d; k++) {
+            double others = 1;
+            for (int j = 0; j < d; j++) {
+                others *= j == k ? 1 : factor(z, j);
+            }
+            gradient[k] = slope(z, k) * others;
+            if (diagonalOnly) {
+                second[k] = curvature(k) * others;
+                continue;
+            }
+            second[k * d + k] = curvature(k) * others;
+            for (int l = 0; l < d; l++) {
+                if (l == k) {
+                    continue;
+                }
+                double rest = slope(z, k) * slope(z, l);
+                for (int j = 0; j < d; j++) {
+                    rest *= j == k || j == l ? 1 : factor(z, j);
+                }
+                second[k * d + l] = rest;
+            }
+        }
+        return value;
     }
 
     private double factor(double[] z, int k) {

@@ -28,6 +28,7 @@ public final class Problem {
     private final Field source;
     private final BoundaryCondition[] boundary;
     private final Field exact;
+    private final ReferenceData reference;
 
     private Problem(Builder b) {
         this.name = b.name;
@@ -39,6 +40,7 @@ public final class Problem {
         this.source = b.source;
         this.boundary = b.boundary.clone();
         this.exact = b.exact;
+        this.reference = b.reference;
     }
 
     /** A new builder. */
@@ -111,6 +113,16 @@ public final class Problem {
         return exact != null;
     }
 
+    /** The reference solution at points, or null if none was given. */
+    public ReferenceData reference() {
+        return reference;
+    }
+
+    /** Whether errors can be measured: an exact solution or reference data is known. */
+    public boolean hasErrorReference() {
+        return exact != null || reference != null;
+    }
+
     @Override
     public String toString() {
         return name + ": " + description;
@@ -128,6 +140,7 @@ public final class Problem {
         private BoundaryCondition[] boundary;
         private BoundaryCondition all;
         private Field exact;
+        private ReferenceData reference;
 
         private Builder() {
         }
@@ -220,6 +233,15 @@ public final class Problem {
             return boundary(domain.boundaryPart(part), bc);
         }
 
+        /**
+         * A reference solution at points (optional), against which errors are measured as well
+         * (instead, without an exact solution); its dimension must be the domain's.
+         */
+        public Builder reference(ReferenceData data) {
+            this.reference = data;
+            return this;
+        }
+
         /** The exact solution (optional); it must provide derivatives for H1 errors. */
         public Builder exact(Field u) {
             this.exact = u;
@@ -242,6 +264,10 @@ public final class Problem {
             }
             if (diffusion == null || reaction == null) {
                 throw new IllegalArgumentException("problem '" + name + "': coefficients must not be null");
+            }
+            if (reference != null && reference.dimension() != domain.dimension()) {
+                throw new IllegalArgumentException("problem '" + name + "': " + reference + " does not match the "
+                        + domain.dimension() + "-D domain");
             }
             if (!diffusion.hasDerivatives()) {
                 throw new IllegalArgumentException("problem '" + name + "': the diffusion coefficient needs its gradient "

@@ -15,13 +15,19 @@ import org.kanpde.net.quadrature.GaussLegendre;
  */
 public final class TensorGaussLegendre {
 
+    /** Largest dimension of a box rule. */
+    public static final int MAX_DIMENSION = 10;
+
+    /** Most coordinates (nodes times d) of a rule, so that its arrays stay within memory. */
+    static final double MAX_NODES = 1 << 28;
+
     private TensorGaussLegendre() {
     }
 
     /**
      * Builds the composite tensor rule on the box {@code [lower_0, upper_0] x ... }.
      *
-     * @param lower             lower corner, length d in 1..3 (not modified)
+     * @param lower             lower corner, length d in 1..{@link #MAX_DIMENSION} (not modified)
      * @param upper             upper corner, same length (not modified)
      * @param pointsPerDirection Gauss-Legendre nodes per subinterval and axis, at least 1
      * @param subintervals      pieces per axis, at least 1
@@ -31,8 +37,8 @@ public final class TensorGaussLegendre {
      */
     public static QuadratureRule box(double[] lower, double[] upper, int pointsPerDirection, int subintervals) {
         int d = lower.length;
-        if (d < 1 || d > 3) {
-            throw new IllegalArgumentException("box dimension must be 1, 2 or 3, got " + d);
+        if (d < 1 || d > MAX_DIMENSION) {
+            throw new IllegalArgumentException("box dimension must be 1 to " + MAX_DIMENSION + ", got " + d);
         }
         if (upper.length != d) {
             throw new IllegalArgumentException("upper corner has length " + upper.length + ", expected " + d);
@@ -49,6 +55,11 @@ public final class TensorGaussLegendre {
         double[][] w = new double[d][m];
         for (int k = 0; k < d; k++) {
             rule.composite(lower[k], upper[k], subintervals, x[k], w[k]);
+        }
+        double nodes = Math.pow(m, d);
+        if (nodes * d > MAX_NODES) {
+            throw new IllegalArgumentException("a tensor rule with " + m + " nodes per axis in " + d + "-D has " + (long) nodes
+                    + " nodes, too many; use fewer points or subintervals");
         }
         int total = 1;
         for (int k = 0; k < d; k++) {

@@ -6,6 +6,7 @@ import org.kanpde.net.TrialFunction;
 import org.kanpde.net.parallel.ParallelRunner;
 import org.kanpde.solver.problem.Field;
 import org.kanpde.solver.problem.Problem;
+import org.kanpde.solver.problem.ReferenceData;
 import org.kanpde.solver.quadrature.QuadratureRule;
 
 /**
@@ -20,6 +21,41 @@ public final class ErrorMeasure {
     private final double[] exactGradient;
     private final double normL2;
     private final double normH1;
+    private final boolean atPoints;
+
+    private ErrorMeasure(ReferenceData data) {
+        this.d = data.dimension();
+        this.points = data.points();
+        this.exact = data.values();
+        double[] ones = new double[exact.length];
+        java.util.Arrays.fill(ones, 1.0);
+        this.rule = new QuadratureRule(d, points, ones);
+        this.exactGradient = null;
+        double l2 = 0;
+        for (double v : exact) {
+            l2 += v * v;
+        }
+        this.normL2 = Math.sqrt(l2);
+        this.normH1 = Double.NaN;
+        this.atPoints = true;
+    }
+
+    /**
+     * Errors at the points of reference data, all of weight 1: the relative L2 error is PINNacle's
+     * {@code sqrt(sum (u - u_ref)^2 / sum u_ref^2)}, the max error the largest |u - u_ref|, and the H1
+     * error is NaN (no gradients).
+     *
+     * @param data the reference data
+     * @return the measure
+     */
+    public static ErrorMeasure atPoints(ReferenceData data) {
+        return new ErrorMeasure(data);
+    }
+
+    /** @return whether this measure is taken at reference data's points (not by quadrature) */
+    public boolean isAtPoints() {
+        return atPoints;
+    }
 
     /**
      * @param problem a problem with an exact solution
@@ -65,6 +101,7 @@ public final class ErrorMeasure {
         }
         this.normL2 = Math.sqrt(l2);
         this.normH1 = Math.sqrt(h1);
+        this.atPoints = false;
     }
 
     private void checkFinite(Problem problem, double[] z, double value, double[] gradient, int offset) {

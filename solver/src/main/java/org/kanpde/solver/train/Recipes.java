@@ -8,6 +8,9 @@ import org.kanpde.net.TrialFunction;
 import org.kanpde.net.basis.BasisType;
 import org.kanpde.net.kan.Kan;
 import org.kanpde.net.mlp.Mlp;
+import org.kanpde.solver.geometry.CsgDomain;
+import org.kanpde.solver.geometry.Domain;
+import org.kanpde.solver.geometry.NamedDomain;
 import org.kanpde.solver.optim.Adam;
 import org.kanpde.solver.optim.Lbfgs;
 import org.kanpde.solver.optim.LevenbergMarquardt;
@@ -73,6 +76,29 @@ public final class Recipes {
     /** Default KAN widths for a d-dimensional problem. */
     public static int[] kanWidths(int d) {
         return new int[] {d, 2 * d + 1, 1};
+    }
+
+    /**
+     * Hidden width of the default KAN on a 2-D domain with holes (a {@link CsgDomain} difference).
+     * Solutions there carry a feature around every hole: on PINNacle's 2d-C (four holes) [2,5,1]
+     * stalled at loss 2.7e-2 and 4.4e-3 relative L2 against the reference, [2,10,1] reached loss
+     * 3.3e-6 and 3.7e-5 (BENCHMARKS.md, "Problems that others wrote").
+     */
+    public static final int KAN_HOLED_2D_WIDTH = 10;
+
+    /**
+     * Default KAN widths for a problem: {@link #kanWidths(int)}, except [2, {@link #KAN_HOLED_2D_WIDTH}, 1]
+     * on a 2-D domain with holes.
+     */
+    public static int[] kanWidths(Problem problem) {
+        Domain domain = problem.domain();
+        if (domain instanceof NamedDomain named) {
+            domain = named.domain();
+        }
+        if (problem.dimension() == 2 && domain instanceof CsgDomain csg && csg.operation() == CsgDomain.Operation.DIFFERENCE) {
+            return new int[] {2, KAN_HOLED_2D_WIDTH, 1};
+        }
+        return kanWidths(problem.dimension());
     }
 
     /** Default KAN grid schedule for a d-dimensional problem. */

@@ -135,13 +135,14 @@ public final class Training {
 
     /**
      * Subdivisions per direction of the error quadrature for a problem of dimension d: as set, or
-     * 64, 16 and 4 in 1, 2 and 3 D (about 500, 16,000 or 33,000 nodes with 8 points).
+     * 64, 16 and 4 in 1, 2 and 3 D (about 500, 16,000 or 33,000 nodes with 8 points) and 1 above
+     * (8^d nodes; boxes replace rules of more than 2^16 nodes by Sobol points).
      */
     public int quadratureSubdivisions(int d) {
         if (quadratureSubdivisions > 0) {
             return quadratureSubdivisions;
         }
-        return d == 1 ? 64 : d == 2 ? 16 : 4;
+        return d == 1 ? 64 : d == 2 ? 16 : d == 3 ? 4 : 1;
     }
 
     /** Loss blow-up factor that counts as divergence. */

@@ -57,6 +57,8 @@ public final class TrainingSession implements AutoCloseable {
     private final ParallelRunner runner;
     private final ErrorMeasure measure;
     private final ErrorMeasure historyMeasure;
+    /** Errors at the points of the problem's reference data, or null without any. */
+    private final ErrorMeasure referenceMeasure;
     private final List<Stage> stages;
     private final double totalWeight;
     private final List<HistoryEntry> history = new ArrayList<>();
@@ -117,9 +119,10 @@ public final class TrainingSession implements AutoCloseable {
         this.runner = new ParallelRunner(execution.threads());
         int d = problem.dimension();
         int subdivisions = training.quadratureSubdivisions(d);
+        this.referenceMeasure = problem.reference() == null ? null : ErrorMeasure.atPoints(problem.reference());
         this.measure = problem.hasExactSolution()
                 ? new ErrorMeasure(problem, problem.domain().quadrature(training.quadraturePoints(), subdivisions))
-                : null;
+                : referenceMeasure;
         // the history samples the error often, so it uses a coarser rule than the final metrics
         this.historyMeasure = problem.hasExactSolution() && subdivisions > 1
                 ? new ErrorMeasure(problem, problem.domain().quadrature(training.quadraturePoints(), subdivisions / 2))
@@ -273,9 +276,12 @@ public final class TrainingSession implements AutoCloseable {
         }
         TrialFunction evaluable = evaluable(trained);
         ErrorMetrics metrics = measure == null ? null : measure.measure(evaluable, runner);
+        ErrorMetrics atReference = referenceMeasure == null ? null
+                : referenceMeasure == measure ? metrics : referenceMeasure.measure(evaluable, runner);
         double loss = run != null ? bestLoss : lastLoss;
         return new TrainingResult(new Solution(problem, evaluable), history, reports, iterations, elapsed(), loss, metrics,
-                diverged, messages, !finished, training, execution, points.interiorCount(), points.boundaryCount());
+                diverged, messages, !finished, training, execution, points.interiorCount(), points.boundaryCount(),
+                atReference);
     }
 
     /** Everything needed to continue this run bit-identically (see {@link #resume}). */

@@ -18,7 +18,7 @@ class BoxTest {
         assertRejects(() -> new Box(new double[] {Double.NaN}, new double[] {1}), "NaN");
         assertRejects(() -> new Box(new double[] {0}, new double[] {Double.POSITIVE_INFINITY}), "Infinity");
         assertRejects(() -> new Box(new double[] {0, 0}, new double[] {1}), "length 1");
-        assertRejects(() -> new Box(new double[4], new double[4]), "got 4");
+        assertRejects(() -> new Box(new double[11], new double[11]), "got 11");
         assertRejects(() -> Box.cube(0, 0, 1), "got 0");
     }
 
@@ -142,5 +142,34 @@ class BoxTest {
         QuadratureRule refined = box.quadrature(3, 4);
         assertEquals(Math.pow(12, 3), refined.size());
         assertEquals(exact, refined.integrate(z -> Math.exp(z[0] + z[1] + z[2])), 1e-7 * exact);
+    }
+
+    @Test
+    void boxesUpToTenDimensionsNameTheirFacesByIndex() {
+        Box box = Box.cube(5, 0, 1);
+        assertEquals(10, box.boundaryPartCount());
+        assertEquals("x1min", box.boundaryPartName(0));
+        assertEquals("x5max", box.boundaryPartName(9));
+        assertEquals(1.0, box.boundaryPartMeasure(4));
+        Box ten = Box.cube(10, -1, 1);
+        assertEquals(1024.0, ten.measure());
+        assertEquals(1000, ten.sampleInterior(1000, SamplingScheme.SOBOL, 1).size());
+        assertEquals(1024, ten.sampleInterior(1500, SamplingScheme.UNIFORM_GRID, 1).size());   // 2^10
+        BoundarySample sample = ten.sampleBoundary(400, SamplingScheme.RANDOM, 2);
+        GeometryChecks.assertOnBoundaryWithOutwardNormals(ten, sample);
+        assertEquals("x10max", ten.boundaryPartName(19));
+    }
+
+    @Test
+    void highDimensionalQuadratureFallsBackToSobolPoints() {
+        Box five = Box.cube(5, 0, 1);
+        QuadratureRule tensor = five.quadrature(8, 1);
+        assertEquals(32768, tensor.size());
+        // exact for x1^2 x5^4
+        assertEquals(1.0 / 15, tensor.integrate(z -> z[0] * z[0] * Math.pow(z[4], 4)), 1e-14);
+        QuadratureRule sobol = Box.cube(6, 0, 2).quadrature(8, 1);
+        assertEquals(Box.MAX_TENSOR_NODES, sobol.size());
+        assertEquals(64, sobol.totalWeight(), 1e-9);
+        assertEquals(64, sobol.integrate(z -> z[0] * z[5]), 64 * 1e-3);
     }
 }

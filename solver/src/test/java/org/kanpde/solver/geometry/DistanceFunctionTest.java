@@ -100,6 +100,24 @@ class DistanceFunctionTest {
 
     /** Whether z is farther than r from the boundary, by probing the 2d axis directions and diagonals. */
     private static boolean farFromBoundary(Domain domain, double[] z, double r) {
+        if (domain instanceof CsgDomain csg) {
+            // the R-functions are smooth only away from every operand's boundary (an operand's corner
+            // inside the result is a cone point of its signed function)
+            for (Domain operand : csg.operands()) {
+                if (!farFromBoundary(operand, z, r) && !farOutside(operand, z, r)) {
+                    return false;
+                }
+            }
+        }
+        return probes(domain, z, r, true);
+    }
+
+    private static boolean farOutside(Domain domain, double[] z, double r) {
+        return probes(domain, z, r, false);
+    }
+
+    /** Whether all probes at distance r from z are inside (or all outside) the domain. */
+    private static boolean probes(Domain domain, double[] z, double r, boolean inside) {
         int d = z.length;
         double[] probe = new double[d];
         for (int dir = 0; dir < 64; dir++) {
@@ -112,11 +130,11 @@ class DistanceFunctionTest {
             for (int k = 0; k < d; k++) {
                 probe[k] = z[k] + r * probe[k] / norm;
             }
-            if (!domain.containsInterior(probe)) {
+            if (inside ? !domain.containsInterior(probe) : domain.contains(probe)) {
                 return false;
             }
         }
-        return true;
+        return inside ? domain.containsInterior(z) : !domain.contains(z);
     }
 
     @ParameterizedTest

@@ -26,7 +26,14 @@ final class GeometryChecks {
                 // The L-shape listed clockwise, to exercise orientation handling.
                 new Polygon(new double[] {-1, -1, -1, 1, 1, 1, 1, 0, 0, 0, 0, -1}),
                 // A non-convex comb with a collinear vertex (3, 0) on the bottom edge.
-                new Polygon(new double[] {0, 0, 3, 0, 4, 0, 4, 3, 3, 3, 3, 1, 2, 1, 2, 3, 1, 3, 1, 1, 0, 1.5}));
+                new Polygon(new double[] {0, 0, 3, 0, 4, 0, 4, 3, 3, 3, 3, 1, 2, 1, 2, 3, 1, 3, 1, 1, 0, 1.5}),
+                new Ball(new double[] {0.2, -0.1, 0.3}, 0.8),
+                new Box(new double[] {0, -1, 0, 0, 1}, new double[] {1, 1, 0.5, 2, 1.5}),
+                CsgDomainTest.plateWithHole(),
+                CsgDomainTest.plateWithNotch(),
+                CsgDomainTest.diskAndBar(),
+                CsgDomainTest.diskMeetsLShape(),
+                CsgDomainTest.cubeWithCavity());
     }
 
     /** The largest side of the bounding box. */

@@ -53,7 +53,8 @@ class SamplingContractTest {
         assertOnBoundaryWithOutwardNormals(domain, sample);
         if (domain.dimension() == 1) {
             assertEquals(2, sample.size());
-        } else if (domain.dimension() == 3 && scheme != SamplingScheme.SOBOL && scheme != SamplingScheme.RANDOM) {
+        } else if (domain.dimension() >= 3 && scheme != SamplingScheme.SOBOL && scheme != SamplingScheme.RANDOM
+                && !(domain instanceof CsgDomain)) {
             assertTrue(sample.size() <= n && sample.size() >= n / 2, () -> "size " + sample.size());
         } else {
             assertEquals(n, sample.size());
@@ -131,7 +132,9 @@ class SamplingContractTest {
     @MethodSource("domains")
     void quadratureNodesAreInsideAndWeightsSumToMeasure(Domain domain) {
         var rule = domain.quadrature(4, 2);
-        assertEquals(domain.measure(), rule.totalWeight(), 1e-12 * domain.measure());
+        // CSG rules are first order at the cut cells (a few per cent on 2 cells per axis)
+        double tolerance = domain instanceof CsgDomain ? 0.05 : 1e-12;
+        assertEquals(domain.measure(), rule.totalWeight(), tolerance * domain.measure());
         double[] z = new double[domain.dimension()];
         for (int i = 0; i < rule.size(); i++) {
             rule.point(i, z);
@@ -147,6 +150,9 @@ class SamplingContractTest {
             assertEquals(p, domain.boundaryPart(domain.boundaryPartName(p)));
             measures[p] = domain.boundaryPartMeasure(p);
         }
+        if (domain instanceof CsgDomain) {
+            return; // CsgDomainTest checks their part measures against closed forms
+        }
         assertArrayEquals(partMeasures(domain), measures, 1e-12, domain.toString());
     }
 
@@ -154,6 +160,9 @@ class SamplingContractTest {
     private static double[] partMeasures(Domain domain) {
         if (domain instanceof Disk disk) {
             return new double[] {2 * Math.PI * disk.radius()};
+        }
+        if (domain instanceof Ball ball) {
+            return new double[] {4 * Math.PI * ball.radius() * ball.radius()};
         }
         if (domain instanceof Polygon polygon) {
             // edge i runs from vertex i to vertex i + 1

@@ -267,4 +267,23 @@ class ErrorMeasureTest {
                 () -> new ErrorMeasure(p, Box.interval(-1, 1).quadrature(4, 1)));
         assertEquals("quadrature rule is 1-D, the problem is 2-D", e.getMessage());
     }
+
+    @Test
+    void errorsAtReferencePointsArePinnaclesRelativeL2AndTheMaxError() {
+        // three points, reference values 1, 2, 2; the approximation u = x + 0.1 y is off by 0.1 y
+        double[] pts = {1, 0, 2, 1, 2, -2};
+        org.kanpde.solver.problem.ReferenceData data = new org.kanpde.solver.problem.ReferenceData("t.dat", 2, pts,
+                new double[] {1, 2, 2});
+        ErrorMeasure measure = ErrorMeasure.atPoints(data);
+        assertTrue(measure.isAtPoints());
+        ErrorMetrics m = measure.measure(new FieldTrialFunction(2, Field.smooth(2, z -> z[0].add(z[1].multiply(0.1)))), RUNNER);
+        assertEquals(Math.sqrt((0.01 + 0.04) / 9), m.relL2(), 1e-15);
+        assertEquals(0.2, m.maxAbs(), 1e-15);
+        assertTrue(Double.isNaN(m.h1Rel()));
+        assertEquals(3, m.nodes());
+        assertThrows(IllegalArgumentException.class, () -> new org.kanpde.solver.problem.ReferenceData("t.dat", 2, pts,
+                new double[] {1, 2}));
+        assertThrows(IllegalArgumentException.class, () -> new org.kanpde.solver.problem.ReferenceData("t.dat", 2, pts,
+                new double[] {1, 2, Double.NaN}));
+    }
 }

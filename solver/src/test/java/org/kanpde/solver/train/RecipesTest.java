@@ -64,4 +64,17 @@ class RecipesTest {
         assertEquals(Recipes.BOUNDARY_WEIGHT_LM, mixed.boundaryWeight());
         assertArrayEquals(new int[] {2000, 400}, iterations(mixed));
     }
+
+    @Test
+    void holedPlanarDomainsGetTheWiderKan() {
+        org.kanpde.solver.geometry.Domain plate = org.kanpde.solver.geometry.CsgDomain.difference(
+                org.kanpde.solver.geometry.Box.cube(2, -1, 1), new org.kanpde.solver.geometry.Disk(0, 0, 0.3));
+        Problem holed = Problem.builder().domain(plate).source(org.kanpde.solver.problem.Field.constant(1))
+                .boundary(org.kanpde.solver.problem.BoundaryCondition.dirichlet(org.kanpde.solver.problem.Field.constant(0)))
+                .build();
+        assertArrayEquals(new int[] {2, Recipes.KAN_HOLED_2D_WIDTH, 1}, PdeSolver.kan().build().widths(holed));
+        assertArrayEquals(new int[] {2, 5, 1}, PdeSolver.kan().build().widths(problem));
+        assertArrayEquals(new int[] {2, 20, 20, 1}, PdeSolver.mlp().build().widths(holed));
+        assertArrayEquals(new int[] {2, 3, 1}, PdeSolver.kan().widths(2, 3, 1).build().widths(holed));
+    }
 }
