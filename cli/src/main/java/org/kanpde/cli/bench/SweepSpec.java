@@ -145,7 +145,8 @@ final class SweepSpec {
                         for (String opt : optimizers) {
                             for (int[] its : iterations) {
                                 for (int pts : points) {
-                                    RunSpec spec = run(f, basis, hidden, k, grid, opt, its, pts, boundary);
+                                    // built for the first run not excluded: an excluded combination need not fit together
+                                    RunSpec spec = null;
                                     for (long seed : seeds) {
                                         Map<String, String> axes = new LinkedHashMap<>();
                                         axes.put("problem", problem);
@@ -159,6 +160,9 @@ final class SweepSpec {
                                         axes.put("points", String.valueOf(pts));
                                         axes.put("seed", String.valueOf(seed));
                                         if (excludes.stream().noneMatch(x -> matches(x, axes))) {
+                                            if (spec == null) {
+                                                spec = run(f, basis, hidden, k, grid, opt, its, pts, boundary);
+                                            }
                                             Entry e = new Entry(problem, spec, seed, axes);
                                             runs.putIfAbsent(problem + " " + spec.solveArguments(problem, 1, seed, 1, 1), e);
                                         }
