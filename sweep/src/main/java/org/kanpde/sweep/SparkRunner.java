@@ -48,12 +48,23 @@ final class SparkRunner {
     }
 
     /**
+     * Wall times of a sweep job.
+     *
+     * @param startSeconds creating the Spark context
+     * @param jobSeconds   the job, from submission to its last task
+     */
+    record Timing(double startSeconds, double jobSeconds) {
+    }
+
+    /**
      * Runs the plan's runs {@code indices} and waits for the job.
      *
      * @throws org.apache.spark.SparkException if a run failed on every attempt (the job is then aborted)
      */
-    static void run(SparkConf conf, SweepPlan plan, List<Integer> indices, Progress progress, Sink sink) throws Exception {
+    static Timing run(SparkConf conf, SweepPlan plan, List<Integer> indices, Progress progress, Sink sink) throws Exception {
+        long t0 = System.nanoTime();
         try (JavaSparkContext jsc = new JavaSparkContext(conf)) {
+            long t1 = System.nanoTime();
             jsc.sc().addSparkListener(progress);
             JavaRDD<Integer> rdd = jsc.parallelize(indices, indices.size());
             List<Object> partitions = new ArrayList<>();
@@ -66,6 +77,7 @@ final class SparkRunner {
             if (handler.failure != null) {
                 throw handler.failure;
             }
+            return new Timing((t1 - t0) * 1e-9, (System.nanoTime() - t1) * 1e-9);
         }
     }
 
