@@ -62,6 +62,11 @@ final class SparkRunner {
      * @throws org.apache.spark.SparkException if a run failed on every attempt (the job is then aborted)
      */
     static Timing run(SparkConf conf, SweepPlan plan, List<Integer> indices, Progress progress, Sink sink) throws Exception {
+        if (conf.get("spark.master", "").startsWith("local")) {
+            // the embedded Spark talks to itself only: over loopback, whatever the host name resolves to
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        }
         long t0 = System.nanoTime();
         try (JavaSparkContext jsc = new JavaSparkContext(conf)) {
             long t1 = System.nanoTime();
