@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
  * stores each run's record the moment it arrives ({@link RecordStore}) and, at the end, writes what
  * {@code kanpde bench} writes.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "kanpde sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a study of training runs (a bench suite, or the cross product of a sweep spec) on Apache Spark: "
                 + "one single-threaded task per run; each run's numbers are those of its 'kanpde solve' command.",
             "Writes runs/KEY.json (one record per finished run, at once), bench.csv, bench-stages.csv, bench-cost.csv, "
