@@ -188,16 +188,16 @@ public final class BenchCommand implements Callable<Integer> {
             costs.add(costLine(con, CostProbe.measure("threads", id, p, m, s.costFixed(), n, s.repetitions(), seed)));
         }
         for (RunSpec run : s.speedupRuns()) {
-            RunRecord one = stop.requested() ? null
-                    : train("threads", id, p, run, seed, 1, Double.POSITIVE_INFINITY, stop, con);
-            RunRecord many = stop.requested() ? null
-                    : train("threads", id, p, run, seed, n, Double.POSITIVE_INFINITY, stop, con);
+            TrainingResult a = stop.requested() ? null : fit(p, run, seed, 1, Double.POSITIVE_INFINITY, stop, con);
+            TrainingResult b = stop.requested() ? null : fit(p, run, seed, n, Double.POSITIVE_INFINITY, stop, con);
             if (stop.requested()) {
                 return;
             }
+            RunRecord one = new RunRecord("threads", id, p.dimension(), run, seed, 1, Double.POSITIVE_INFINITY, RunOutcome.of(a));
+            RunRecord many = new RunRecord("threads", id, p.dimension(), run, seed, n, Double.POSITIVE_INFINITY, RunOutcome.of(b));
             runs.add(one);
             runs.add(many);
-            SpeedupRecord sp = new SpeedupRecord(one, many);
+            SpeedupRecord sp = SpeedupRecord.of(one, a, many, b);
             speedups.add(sp);
             con.printf(Locale.ROOT, "  %s, %s: %.1f s on 1 thread, %.1f s on %d, speed-up %.2f, results %s%n", one.label(),
                     run.schedule(), one.result().wallSeconds(), many.result().wallSeconds(), n, sp.speedup(),
@@ -226,8 +226,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     private RunRecord train(String section, String id, Problem p, RunSpec run, long seed, int threads, double limit,
                             Interrupts stop, PrintWriter con) {
-        TrainingResult result = run.solver(p, seed, threads, limit).solve(p, new Listener(con, quiet, stop.flag()));
-        return new RunRecord(section, id, p.dimension(), run, seed, threads, limit, result);
+        TrainingResult result = fit(p, run, seed, threads, limit, stop, con);
+        return new RunRecord(section, id, p.dimension(), run, seed, threads, limit, RunOutcome.of(result));
+    }
+
+    private TrainingResult fit(Problem p, RunSpec run, long seed, int threads, double limit, Interrupts stop, PrintWriter con) {
+        return run.solver(p, seed, threads, limit).solve(p, new Listener(con, quiet, stop.flag()));
     }
 
     private static void summary(PrintWriter con, RunRecord r) {

@@ -6,7 +6,6 @@ import java.util.Set;
 
 import org.kanpde.solver.solution.ErrorMetrics;
 import org.kanpde.solver.train.StageReport;
-import org.kanpde.solver.train.TrainingResult;
 
 /**
  * One finished training run of a suite.
@@ -18,31 +17,31 @@ import org.kanpde.solver.train.TrainingResult;
  * @param seed      seed
  * @param threads   worker threads
  * @param timeLimit wall-time limit of the run in seconds
- * @param result    the trainer's result
+ * @param result    the trainer's numbers
  */
-record RunRecord(String section, String problem, int dimension, RunSpec spec, long seed, int threads, double timeLimit,
-                 TrainingResult result) {
+public record RunRecord(String section, String problem, int dimension, RunSpec spec, long seed, int threads, double timeLimit,
+                 RunOutcome result) {
 
-    int parameters() {
-        return result.solution().parameterCount();
+    public int parameters() {
+        return result.parameters();
     }
 
-    double relL2() {
+    public double relL2() {
         ErrorMetrics m = result.metrics();
         return m == null ? Double.NaN : m.relL2();
     }
 
-    double maxError() {
+    public double maxError() {
         ErrorMetrics m = result.metrics();
         return m == null ? Double.NaN : m.maxAbs();
     }
 
-    double h1Error() {
+    public double h1Error() {
         ErrorMetrics m = result.metrics();
         return m == null ? Double.NaN : m.h1Rel();
     }
 
-    String label() {
+    public String label() {
         return spec.longLabel(dimension);
     }
 
@@ -60,7 +59,7 @@ record RunRecord(String section, String problem, int dimension, RunSpec spec, lo
         return result.stages().stream().anyMatch(r -> r.reason() == org.kanpde.solver.train.StopReason.TIME);
     }
 
-    String command() {
+    public String command() {
         return spec.solveCommand(problem, dimension, seed, threads, timeLimit);
     }
 }

@@ -101,6 +101,19 @@ final class RunSpec {
         return new RunSpec(true, basis, hidden, grids, k, lm, iterations, points, Math.max(1, points / 10), false);
     }
 
+    /**
+     * Any run a sweep spec describes: a KAN with {@code basis} (null: an MLP), its stages' optimizers,
+     * iterations and (KANs) sizes.
+     *
+     * @param budgeted whether the last stage is open-ended and the time budget ends it
+     * @throws IllegalArgumentException naming the value if the parts do not fit together
+     */
+    static RunSpec of(BasisType basis, int[] hidden, int k, int[] grids, Optimizer[] optimizers, int[] iterations, int points,
+                      int boundaryPoints, boolean budgeted) {
+        return new RunSpec(basis != null, basis, hidden, basis == null ? null : grids, basis == null ? 0 : k, optimizers,
+                iterations, points, boundaryPoints, budgeted);
+    }
+
     /** A tanh MLP trained with Levenberg-Marquardt for a counted number of iterations. */
     static RunSpec mlpLm(int[] hidden, int iterations, int points) {
         return new RunSpec(false, null, hidden, null, 0, new Optimizer[] {new LevenbergMarquardt()}, new int[] {iterations}, points,
