@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.kanpde.solver.inverse.InverseProblem;
 import org.kanpde.solver.problem.Problem;
 
 /**
@@ -82,13 +83,43 @@ public final class ProblemFiles {
      * @throws ProblemFileException if the text is not a valid problem file
      */
     public static Problem parse(String json, String sourceName) {
+        ParsedProblem parsed = parse(json, sourceName, null);
+        if (parsed.inverse() != null) {
+            throw new ProblemFileException(sourceName, "", "describes an inverse problem (a coefficient is unknown); "
+                    + "read it with ProblemFiles.parse(json, name, directory)");
+        }
+        return parsed.problem();
+    }
+
+    /**
+     * A forward or inverse problem read from a file: the problem, and the inverse problem when a
+     * coefficient is unknown.
+     *
+     * @param problem the forward problem (for an inverse problem: with the unknowns left at their defaults)
+     * @param inverse the inverse problem, or null
+     */
+    public record ParsedProblem(Problem problem, InverseProblem inverse) {
+    }
+
+    /**
+     * Parses a forward or inverse problem from JSON text; an inverse problem's observation file
+     * is read relative to {@code directory}.
+     *
+     * @param directory where a relative {@code observations} file lies (normally the problem
+     *                  file's directory), or null for the working directory
+     * @throws ProblemFileException if the text is not a valid problem file, or its observations
+     *                              are missing, unreadable or bad (naming the line)
+     */
+    public static ParsedProblem parse(String json, String sourceName, Path directory) {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw malformed(sourceName, e);
         }
-        return new ProblemFileReader(sourceName).read(root);
+        ProblemFileReader reader = new ProblemFileReader(sourceName, directory);
+        Problem problem = reader.read(root);
+        return new ParsedProblem(problem, reader.inverse());
     }
 
     /**

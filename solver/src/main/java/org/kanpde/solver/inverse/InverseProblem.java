@@ -16,6 +16,7 @@ public final class InverseProblem {
     private final Problem problem;
     private final List<Unknown> unknowns;
     private final Observations observations;
+    private final boolean boundaryConditions;
 
     /**
      * @param problem      the forward problem (its unknown coefficients' fields are ignored)
@@ -43,6 +44,28 @@ public final class InverseProblem {
         observations.checkInside(problem.domain());
         this.unknowns = List.copyOf(unknowns);
         this.observations = observations;
+        this.boundaryConditions = true;
+    }
+
+    private InverseProblem(InverseProblem p, boolean boundaryConditions) {
+        this.problem = p.problem;
+        this.unknowns = p.unknowns;
+        this.observations = p.observations;
+        this.boundaryConditions = boundaryConditions;
+    }
+
+    /**
+     * A copy in which u has no boundary conditions: only the PDE and the data fix it (as in
+     * PINNacle's PInv, whose observation grid includes the boundary). The problem's conditions are
+     * then ignored.
+     */
+    public InverseProblem withoutBoundaryConditions() {
+        return new InverseProblem(this, false);
+    }
+
+    /** Whether u's boundary conditions enter the loss. */
+    public boolean usesBoundaryConditions() {
+        return boundaryConditions;
     }
 
     /** The forward problem. */
@@ -77,6 +100,7 @@ public final class InverseProblem {
 
     @Override
     public String toString() {
-        return "inverse " + problem.name() + ": " + unknowns + ", " + observations;
+        return "inverse " + problem.name() + ": " + unknowns + ", " + observations
+                + (boundaryConditions ? "" : ", no boundary conditions on u");
     }
 }

@@ -26,7 +26,8 @@ import org.kanpde.solver.residual.NormalEquations;
  *   <li>interior: {@code w (-A lap u - grad A . grad u + C u + n(u) - F)}, w = 1/sqrt(N_interior),
  *       where A, C, F are a, c, f, each known (evaluated once) or {@code s(q)} of its unknown's raw
  *       output q (s the identity or softplus), with grad A = s'(q) grad q for a field a;</li>
- *   <li>boundary conditions of u: {@code w (alpha u + beta du/dn - g)}, w = sqrt(boundary weight / N_boundary);</li>
+ *   <li>boundary conditions of u (unless {@link InverseProblem#usesBoundaryConditions()} is false):
+ *       {@code w (alpha u + beta du/dn - g)}, w = sqrt(boundary weight / N_boundary);</li>
  *   <li>data: {@code w (u(x_j) - u_j)}, w = sqrt(data weight / N_observations);</li>
  *   <li>for each unknown field with known boundary values b: {@code w (s(q) - b)} at the boundary
  *       points, with the boundary conditions' weight.</li>
@@ -158,10 +159,12 @@ public final class InverseSystem implements LeastSquaresObjective {
         this.nonlinearity = p.nonlinearity();
 
         int ni = interior.size();
-        int nb = boundary == null ? 0 : boundary.size();
-        if (nb > 0) {
+        int samples = boundary == null ? 0 : boundary.size();
+        if (samples > 0) {
             checkDimension("the boundary points", boundary.dimension());
         }
+        // u's boundary rows, unless u has no boundary conditions (the unknowns' boundary values use the points anyway)
+        int nb = problem.usesBoundaryConditions() ? samples : 0;
         Observations obs = problem.observations();
         int no = obs.size();
         int withBoundary = 0;
@@ -171,7 +174,7 @@ public final class InverseSystem implements LeastSquaresObjective {
             }
         }
         this.interiorCount = ni;
-        this.m = ni + nb + no + withBoundary * nb;
+        this.m = ni + nb + no + withBoundary * samples;
         this.kind = new int[m];
         this.owner = new int[m];
         this.points = new double[m * d];
@@ -201,7 +204,7 @@ public final class InverseSystem implements LeastSquaresObjective {
                 target[i] = check(p.source().value(z), "the source f", z);
             }
         }
-        double wb = nb == 0 ? 0 : Math.sqrt(boundaryWeight / nb);
+        double wb = samples == 0 ? 0 : Math.sqrt(boundaryWeight / samples);
         double[] normal = new double[d];
         this.boundaryAlpha = new double[nb];
         this.boundaryBetaNormal = new double[nb * d];
@@ -235,7 +238,7 @@ public final class InverseSystem implements LeastSquaresObjective {
             if (unknown.boundary() == null) {
                 continue;
             }
-            for (int t = 0; t < nb; t++, i++) {
+            for (int t = 0; t < samples; t++, i++) {
                 boundary.point(t, z);
                 System.arraycopy(z, 0, points, i * d, d);
                 kind[i] = UNKNOWN_BOUNDARY;
