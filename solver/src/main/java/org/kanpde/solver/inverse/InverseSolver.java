@@ -198,7 +198,7 @@ public final class InverseSolver {
                             fields.set(k, extend((Kan) fields.get(k), grids[s], coordinates));
                         }
                     }
-                    messages.add("stage " + s + ": grid " + grids[s]);
+                    note(messages, listener, "grid " + grids[s] + ": " + parameterCount(u, fields) + " parameters");
                 }
                 List<int[]> free = new ArrayList<>();
                 for (TrialFunction f : fields) {
@@ -219,8 +219,8 @@ public final class InverseSolver {
                 while (it < stage.iterations()) {
                     if (seconds(stageStart) >= cap) {
                         reason = StopReason.TIME;
-                        messages.add(String.format(Locale.ROOT, "stage %d hit its time budget of %.1f s after %d iterations",
-                                s, cap, it));
+                        note(messages, listener, String.format(Locale.ROOT,
+                                "stage %d hit its time budget of %.1f s after %d iterations", s, cap, it));
                         break;
                     }
                     if (!run.step()) {
@@ -296,6 +296,19 @@ public final class InverseSolver {
             all[i] = i;
         }
         return all;
+    }
+
+    private static void note(List<String> messages, TrainingListener listener, String text) {
+        messages.add(text);
+        listener.message(text);
+    }
+
+    private static int parameterCount(TrialFunction u, List<TrialFunction> fields) {
+        int n = u.parameterCount();
+        for (TrialFunction f : fields) {
+            n += f == null ? 1 : f.parameterCount();
+        }
+        return n;
     }
 
     private static String describe(TrialFunction u, List<TrialFunction> fields) {
