@@ -42,7 +42,7 @@ final class InverseRun {
     }
 
     /** The solver the options describe; refuses the options that forward solves only have. */
-    static InverseSolver solver(TrainingOptions t, ModelOptions m, Double dataWeight) {
+    static InverseSolver solver(TrainingOptions t, ModelOptions m, Double dataWeight, String unknownWidth) {
         String kind = m.model == null ? "kan" : m.model.trim().toLowerCase(Locale.ROOT);
         if (!kind.equals("kan") && !kind.equals("mlp")) {
             throw new BadInputException("--model must be kan or mlp, got " + m.model);
@@ -60,6 +60,9 @@ final class InverseRun {
         if (m.width != null) {
             int[] w = IntList.option("--width", m.width);
             b.widths(w).unknownWidths(w);
+        }
+        if (unknownWidth != null) {
+            b.unknownWidths(IntList.option("--unknown-width", unknownWidth));
         }
         if (m.grid != null) {
             if (!kind.equals("kan")) {
@@ -101,8 +104,8 @@ final class InverseRun {
 
     /** Runs the inverse solve; returns the exit code. */
     static int run(PrintWriter out, InverseProblem problem, String label, TrainingOptions t, ModelOptions m, Double dataWeight,
-                   Path save) throws IOException {
-        InverseSolver solver = solver(t, m, dataWeight);
+                   String unknownWidth, Path save) throws IOException {
+        InverseSolver solver = solver(t, m, dataWeight, unknownWidth);
         Outputs.prepare(t.out, save, null);
         out.printf(Locale.ROOT, "%s: %s%n", problem.name(), problem.problem().description());
         out.printf(Locale.ROOT, "inverse problem: unknown %s, %d observations, %s, data weight %s, seed %d%n",

@@ -52,6 +52,10 @@ final class SolveCommand implements Callable<Integer> {
                 "(default: " + InverseSolver.DATA_WEIGHT + ")."})
     private Double dataWeight;
 
+    @Option(names = "--unknown-width", paramLabel = "W0,W1,...",
+            description = "Inverse problems: widths of the unknown fields' networks (default: as --width).")
+    private String unknownWidth;
+
     @Option(names = "--prune", description = "After training, remove unimportant edges and nodes of the KAN and retrain it.")
     private boolean prune;
 
@@ -83,8 +87,9 @@ final class SolveCommand implements Callable<Integer> {
         if (loaded.inverse() != null) {
             return inverse(out, loaded);
         }
-        if (dataWeight != null) {
-            throw new BadInputException("--data-weight applies to inverse problems only (a coefficient marked unknown)");
+        if (dataWeight != null || unknownWidth != null) {
+            throw new BadInputException((dataWeight != null ? "--data-weight" : "--unknown-width")
+                    + " applies to inverse problems only (a coefficient marked unknown)");
         }
         Problem problem = loaded.problem();
         if ((prune || symbolic) && modelOptions.model != null && !modelOptions.model.trim().equalsIgnoreCase("kan")) {
@@ -164,7 +169,7 @@ final class SolveCommand implements Callable<Integer> {
             throw new BadInputException((prune ? "--prune" : symbolic ? "--symbolic" : checkpoint != null ? "--checkpoint"
                     : "--resume") + " is not supported for inverse problems");
         }
-        return InverseRun.run(out, loaded.inverse(), training.problem, training, modelOptions, dataWeight, save);
+        return InverseRun.run(out, loaded.inverse(), training.problem, training, modelOptions, dataWeight, unknownWidth, save);
     }
 
     /** Resumes, naming the command-line option that differs from the interrupted run. */
