@@ -15,6 +15,7 @@ import org.kanpde.net.Evaluator;
 import org.kanpde.net.Jet;
 import org.kanpde.net.TrialFunction;
 import org.kanpde.problems.files.ProblemFiles;
+import org.kanpde.solver.inverse.OutputMap;
 import org.kanpde.solver.io.ModelFile;
 import org.kanpde.solver.io.SavedModel;
 import org.kanpde.solver.problem.Problem;
@@ -63,6 +64,17 @@ final class EvalCommand implements Callable<Integer> {
             }
             f = new HardDirichletFunction(f, problem.boundaryCondition(0).data(), problem.domain().distance());
         }
+        // an identified coefficient (saved by an inverse solve) is s(q) of its network q
+        OutputMap map = OutputMap.IDENTITY;
+        String column = "u";
+        if (saved.metadata().get(InverseRun.OUTPUT) instanceof String output) {
+            try {
+                map = OutputMap.valueOf(output.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("model " + model + ": unknown output map '" + output + "' (identity or softplus)");
+            }
+            column = saved.metadata().get(InverseRun.IDENTIFIED) instanceof String name ? name : "value";
+        }
         int d = f.inputDimension();
         double[] coordinates = readPoints(points, d);
         Derivatives level = laplacian ? Derivatives.HESSIAN_DIAGONAL : gradient ? Derivatives.GRADIENT : Derivatives.VALUE;
@@ -73,10 +85,10 @@ final class EvalCommand implements Callable<Integer> {
         for (int k = 0; k < d; k++) {
             header.append(d <= 3 ? names[k] : "x" + (k + 1)).append(',');
         }
-        header.append('u');
+        header.append(column);
         if (gradient) {
             for (int k = 0; k < d; k++) {
-                header.append(",du/d").append(d <= 3 ? names[k] : "x" + (k + 1));
+                header.append(",d").append(column).append("/d").append(d <= 3 ? names[k] : "x" + (k + 1));
             }
         }
         if (laplacian) {
@@ -90,14 +102,21 @@ final class EvalCommand implements Callable<Integer> {
             for (int k = 0; k < d; k++) {
                 line.append(coordinates[i * d + k]).append(',');
             }
-            line.append(jet.value());
+            double q = jet.value();
+            // chain rule through s: grad s(q) = s'(q) grad q, Laplace s(q) = s''(q) |grad q|^2 + s'(q) Laplace q
+            double s1 = map.first(q);
+            line.append(map.value(q));
             if (gradient) {
                 for (int k = 0; k < d; k++) {
-                    line.append(',').append(jet.gradient(k));
+                    line.append(',').append(s1 * jet.gradient(k));
                 }
             }
             if (laplacian) {
-                line.append(',').append(jet.laplacian());
+                double g2 = 0;
+                for (int k = 0; map != OutputMap.IDENTITY && k < d; k++) {
+                    g2 += jet.gradient(k) * jet.gradient(k);
+                }
+                line.append(',').append(map.second(q) * g2 + s1 * jet.laplacian());
             }
             out.println(line);
         }

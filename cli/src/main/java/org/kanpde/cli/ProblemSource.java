@@ -3,8 +3,10 @@ package org.kanpde.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.kanpde.problems.InverseCatalog;
 import org.kanpde.problems.ProblemCatalog;
 import org.kanpde.problems.files.ProblemFiles;
+import org.kanpde.solver.inverse.InverseProblem;
 import org.kanpde.solver.problem.Problem;
 import org.kanpde.cli.console.BadInputException;
 
@@ -21,12 +23,22 @@ final class ProblemSource {
      *                a catalogue id
      * @param file    the absolute path of the file, or null
      * @param text    the file's text, or null
+     * @param inverse the inverse problem, when a coefficient is unknown (catalogue or file), else null
      */
-    record Loaded(Problem problem, String name, Path file, String text) {
+    record Loaded(Problem problem, String name, Path file, String text, InverseProblem inverse) {
+        Loaded(Problem problem, String name, Path file, String text) {
+            this(problem, name, file, text, null);
+        }
     }
 
+    /** A forward problem; an inverse one is refused (only {@code solve} handles those). */
     static Problem resolve(String spec) {
-        return load(spec).problem();
+        Loaded loaded = load(spec);
+        if (loaded.inverse() != null) {
+            throw new BadInputException("problem '" + spec + "' is an inverse problem (a coefficient is unknown); "
+                    + "identify it with 'kanpde solve --problem " + spec + "' (--model kan or mlp)");
+        }
+        return loaded.problem();
     }
 
     /** Resolves a catalogue id or reads a problem file, keeping the file's text. */
@@ -36,6 +48,10 @@ final class ProblemSource {
         }
         if (ProblemCatalog.ids().contains(spec)) {
             return new Loaded(ProblemCatalog.get(spec), null, null, null);
+        }
+        if (InverseCatalog.ids().contains(spec)) {
+            InverseProblem inverse = InverseCatalog.get(spec);
+            return new Loaded(inverse.problem(), null, null, null, inverse);
         }
         Path path = Path.of(spec);
         if (spec.endsWith(".json") || Files.exists(path)) {
@@ -48,11 +64,14 @@ final class ProblemSource {
             } catch (java.io.IOException e) {
                 throw new BadInputException("cannot read problem file " + spec + ": " + e.getMessage());
             }
-            // the same as ProblemFiles.read(path), from the text that is kept
+            // as ProblemFiles.read(path) does, from the text that is kept; observations relative to the file
             String name = path.toString();
-            return new Loaded(ProblemFiles.parse(text, name), name, path.toAbsolutePath().normalize(), text);
+            Path absolute = path.toAbsolutePath().normalize();
+            ProblemFiles.ParsedProblem parsed = ProblemFiles.parse(text, name, absolute.getParent());
+            return new Loaded(parsed.problem(), name, absolute, text, parsed.inverse());
         }
         throw new BadInputException("unknown problem '" + spec + "'; known: " + String.join(", ", ProblemCatalog.ids())
+                + ", " + String.join(", ", InverseCatalog.ids())
                 + " (or give a .json problem file)");
     }
 }

@@ -2,6 +2,7 @@ package org.kanpde.cli;
 
 import java.io.PrintWriter;
 
+import org.kanpde.problems.InverseCatalog;
 import org.kanpde.problems.ProblemCatalog;
 
 import picocli.CommandLine.Command;
@@ -22,8 +23,15 @@ final class ProblemsCommand implements Runnable {
         for (String id : ProblemCatalog.ids()) {
             width = Math.max(width, id.length());
         }
+        for (String id : InverseCatalog.ids()) {
+            width = Math.max(width, id.length());
+        }
         for (String id : ProblemCatalog.ids()) {
             out.printf("%-" + width + "s  %s%n", id, ProblemCatalog.description(id));
+        }
+        // inverse problems (solve identifies their unknown coefficient)
+        for (String id : InverseCatalog.ids()) {
+            out.printf("%-" + width + "s  %s%n", id, InverseCatalog.description(id));
         }
         out.flush();
     }

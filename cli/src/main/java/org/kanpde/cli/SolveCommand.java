@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 
 import org.kanpde.solver.io.ModelFile;
 import org.kanpde.solver.solution.ErrorMetrics;
+import org.kanpde.solver.inverse.InverseSolver;
 import org.kanpde.solver.problem.Problem;
 import org.kanpde.solver.train.Checkpoint;
 import org.kanpde.solver.train.CheckpointFile;
@@ -46,6 +47,15 @@ final class SolveCommand implements Callable<Integer> {
             description = "Save the trained model to this file (a problem file is copied into it for 'eval').")
     private Path save;
 
+    @Option(names = "--data-weight", paramLabel = "W",
+            description = {"Inverse problems: weight of the mean squared misfit to the observations of u",
+                "(default: " + InverseSolver.DATA_WEIGHT + ")."})
+    private Double dataWeight;
+
+    @Option(names = "--unknown-width", paramLabel = "W0,W1,...",
+            description = "Inverse problems: widths of the unknown fields' networks (default: as --width).")
+    private String unknownWidth;
+
     @Option(names = "--prune", description = "After training, remove unimportant edges and nodes of the KAN and retrain it.")
     private boolean prune;
 
@@ -74,6 +84,13 @@ final class SolveCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         ProblemSource.Loaded loaded = ProblemSource.load(training.problem);
+        if (loaded.inverse() != null) {
+            return inverse(out, loaded);
+        }
+        if (dataWeight != null || unknownWidth != null) {
+            throw new BadInputException((dataWeight != null ? "--data-weight" : "--unknown-width")
+                    + " applies to inverse problems only (a coefficient marked unknown)");
+        }
         Problem problem = loaded.problem();
         if ((prune || symbolic) && modelOptions.model != null && !modelOptions.model.trim().equalsIgnoreCase("kan")) {
             throw new BadInputException("--prune and --symbolic need --model kan (got --model " + modelOptions.model + ")");
@@ -144,6 +161,15 @@ final class SolveCommand implements Callable<Integer> {
             return 130;
         }
         return result.diverged() ? 1 : 0;
+    }
+
+    /** Identifies the unknowns of an inverse problem (options that forward solves only have are refused). */
+    private int inverse(PrintWriter out, ProblemSource.Loaded loaded) throws IOException {
+        if (prune || symbolic || checkpoint != null || resume != null) {
+            throw new BadInputException((prune ? "--prune" : symbolic ? "--symbolic" : checkpoint != null ? "--checkpoint"
+                    : "--resume") + " is not supported for inverse problems");
+        }
+        return InverseRun.run(out, loaded.inverse(), training.problem, training, modelOptions, dataWeight, unknownWidth, save);
     }
 
     /** Resumes, naming the command-line option that differs from the interrupted run. */

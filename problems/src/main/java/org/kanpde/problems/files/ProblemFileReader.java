@@ -1,5 +1,6 @@
 package org.kanpde.problems.files;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +20,10 @@ import org.kanpde.solver.geometry.NamedDomain;
 import org.kanpde.solver.geometry.PointSet;
 import org.kanpde.solver.geometry.Polygon;
 import org.kanpde.solver.geometry.SamplingScheme;
+import org.kanpde.solver.inverse.Coefficient;
+import org.kanpde.solver.inverse.InverseProblem;
+import org.kanpde.solver.inverse.Observations;
+import org.kanpde.solver.inverse.Unknown;
 import org.kanpde.solver.io.JsonFields;
 import org.kanpde.solver.problem.BoundaryCondition;
 import org.kanpde.solver.problem.Field;
@@ -33,7 +38,9 @@ import org.kanpde.solver.problem.ReferenceData;
  */
 final class ProblemFileReader {
     private static final List<String> TOP_KEYS =
-            List.of("name", "description", "domain", "a", "c", "nonlinear", "source", "boundary", "exact", "reference");
+            List.of("name", "description", "domain", "a", "c", "nonlinear", "source", "boundary", "exact", "reference",
+                    "observations");
+    private static final List<String> UNKNOWN_KEYS = List.of("unknown", "positive", "boundary", "exact", "initial");
     private static final String DOMAIN_TYPES = "box, disk, ball, polygon, lshape, difference, union, intersection";
     private static final String CONDITION_TYPES = "dirichlet, neumann, robin";
     private static final String NONLINEAR_TYPES = "power, sin";
@@ -41,7 +48,7 @@ final class ProblemFileReader {
     private static final int DIFFUSION_CHECKS = 256;
 
     private final String source;
-    /** Reads a file named relative to the problem file, for "reference". */
+    /** Reads a file named relative to the problem file, for "reference" and "observations". */
     private final ProblemFiles.Resolver resolver;
     /**
      * Fields by formula text: equal texts give one instance, so that one Dirichlet value on every
@@ -49,10 +56,17 @@ final class ProblemFileReader {
      */
     private final Map<String, Field> fields = new HashMap<>();
     private int dimension;
+    private final List<Unknown> unknowns = new ArrayList<>();
+    private InverseProblem inverse;
 
     ProblemFileReader(String source, ProblemFiles.Resolver resolver) {
         this.source = source;
         this.resolver = resolver;
+    }
+
+    /** The inverse problem the file describes, or null if no coefficient is unknown; after {@link #read}. */
+    InverseProblem inverse() {
+        return inverse;
     }
 
     Problem read(JsonNode document) {
@@ -66,28 +80,120 @@ final class ProblemFileReader {
         Domain domain = domain(root.object("domain"));
         dimension = domain.dimension();
         Problem.Builder b = Problem.builder().name(name).description(description).domain(domain);
-        if (root.has("a")) {
+        if (root.has("a") && isUnknown(root, "a")) {
+            unknowns.add(unknown(root, Coefficient.DIFFUSION));
+        } else if (root.has("a")) {
             b.diffusion(diffusion(root, domain));
         }
-        if (root.has("c")) {
+        if (root.has("c") && isUnknown(root, "c")) {
+            unknowns.add(unknown(root, Coefficient.REACTION));
+        } else if (root.has("c")) {
             b.reaction(field(root, "c"));
         }
         if (root.has("nonlinear")) {
             b.nonlinearity(nonlinearity(root.object("nonlinear")));
         }
         root.required("source");
-        b.source(field(root, "source"));
-        boundary(root.object("boundary"), domain, b);
+        if (isUnknown(root, "source")) {
+            unknowns.add(unknown(root, Coefficient.SOURCE));
+            // the forward problem's source is a placeholder the inverse system never reads
+            b.source(Field.constant(0));
+        } else {
+            b.source(field(root, "source"));
+        }
+        boolean noBoundary = !unknowns.isEmpty() && !root.has("boundary");
+        if (noBoundary) {
+            // an inverse problem may leave u free on the boundary: the data fix it there
+            b.boundary(BoundaryCondition.dirichlet(Field.constant(0)));
+        } else {
+            boundary(root.object("boundary"), domain, b);
+        }
         if (root.has("exact")) {
             b.exact(field(root, "exact"));
         }
         if (root.has("reference")) {
             b.reference(reference(root, domain));
         }
+        Problem problem;
         try {
-            return b.build();
+            problem = b.build();
         } catch (IllegalArgumentException e) {
             throw root.fail(e.getMessage(), e);
+        }
+        if (root.has("observations") && unknowns.isEmpty()) {
+            throw root.failAt("observations", "observations are given but no coefficient is unknown "
+                    + "(mark one as { \"unknown\": true })");
+        }
+        if (!unknowns.isEmpty()) {
+            if (!root.has("observations")) {
+                throw root.failAt(unknowns.get(0).name(), "'" + unknowns.get(0).name() + "' is unknown but the file has no "
+                        + "\"observations\" of u to fix it");
+            }
+            Observations observations = observations(root);
+            try {
+                inverse = new InverseProblem(problem, unknowns, observations);
+                if (noBoundary) {
+                    inverse = inverse.withoutBoundaryConditions();
+                }
+            } catch (IllegalArgumentException e) {
+                throw root.failAt("observations", e.getMessage(), e);
+            }
+        }
+        return problem;
+    }
+
+    /** Whether the coefficient under {@code key} is an object (an unknown) rather than a formula. */
+    private static boolean isUnknown(JsonFields root, String key) {
+        return root.get(key).isObject();
+    }
+
+    private Unknown unknown(JsonFields root, Coefficient coefficient) {
+        JsonFields node = root.object(coefficient.key());
+        node.allowKeys(UNKNOWN_KEYS, "for an unknown");
+        JsonNode kind = node.required("unknown");
+        Unknown u;
+        if (kind.isBoolean() && kind.booleanValue()) {
+            u = Unknown.field(coefficient);
+            if (node.has("initial")) {
+                throw node.failAt(node.path("initial"), "only a scalar unknown (\"unknown\": \"scalar\") takes an initial value");
+            }
+        } else if (kind.isTextual() && kind.textValue().equals("scalar")) {
+            u = Unknown.scalar(coefficient, node.number("initial", 1));
+            if (node.has("boundary")) {
+                throw node.failAt(node.path("boundary"), "a scalar unknown cannot have boundary values");
+            }
+        } else {
+            throw node.failAt(node.path("unknown"), "must be true (an unknown field) or \"scalar\", got "
+                    + JsonFields.describe(kind));
+        }
+        try {
+            if (node.bool("positive", false)) {
+                u = u.positive();
+            }
+        } catch (IllegalArgumentException e) {
+            throw node.failAt(node.path("initial"), e.getMessage(), e);
+        }
+        if (node.has("boundary")) {
+            u = u.withBoundary(field(node, "boundary"));
+        }
+        if (node.has("exact")) {
+            u = u.isScalar() ? u.withExact(node.number("exact")) : u.withExact(field(node, "exact"));
+        }
+        return u;
+    }
+
+    private Observations observations(JsonFields root) {
+        String name = root.text("observations");
+        String text;
+        try {
+            text = resolver.read(name);
+        } catch (IOException | RuntimeException e) {
+            throw root.failAt("observations", "cannot read '" + name + "': " + e.getMessage(), e);
+        }
+        try {
+            return ObservationFile.parse(text, name, dimension);
+        } catch (IllegalArgumentException e) {
+            throw root.failAt("observations", e.getMessage(), e);
         }
     }
 

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.kanpde.solver.inverse.InverseProblem;
 import org.kanpde.solver.problem.Problem;
 
 /**
@@ -46,7 +47,7 @@ public final class ProblemFiles {
     private ProblemFiles() {
     }
 
-    /** Reads a file named in a problem file (a "reference"), relative to the problem file. */
+    /** Reads a file named in a problem file (a "reference", "observations"), relative to the problem file. */
     @FunctionalInterface
     interface Resolver {
         /** @return the text of the named file */
@@ -55,14 +56,19 @@ public final class ProblemFiles {
 
     /** Files relative to the directory of {@code sourceName} (the working directory if it has none). */
     private static Resolver relativeTo(String sourceName) {
+        Path parent;
+        try {
+            parent = Path.of(sourceName).toAbsolutePath().getParent();
+        } catch (java.nio.file.InvalidPathException e) {
+            parent = null;
+        }
+        return in(parent);
+    }
+
+    /** Files relative to {@code directory} (the working directory if null). */
+    private static Resolver in(Path directory) {
         return name -> {
-            Path parent;
-            try {
-                parent = Path.of(sourceName).toAbsolutePath().getParent();
-            } catch (java.nio.file.InvalidPathException e) {
-                parent = null;
-            }
-            Path file = parent == null ? Path.of(name) : parent.resolve(name);
+            Path file = directory == null ? Path.of(name) : directory.resolve(name);
             if (!Files.isRegularFile(file)) {
                 throw new IOException("no such file " + file);
             }
@@ -118,17 +124,47 @@ public final class ProblemFiles {
      * @throws ProblemFileException if the text is not a valid problem file
      */
     public static Problem parse(String json, String sourceName) {
-        return parse(json, sourceName, relativeTo(sourceName));
+        ParsedProblem parsed = parse(json, sourceName, relativeTo(sourceName));
+        if (parsed.inverse() != null) {
+            throw new ProblemFileException(sourceName, "", "describes an inverse problem (a coefficient is unknown); "
+                    + "read it with ProblemFiles.parse(json, name, directory)");
+        }
+        return parsed.problem();
     }
 
-    private static Problem parse(String json, String sourceName, Resolver resolver) {
+    /**
+     * A forward or inverse problem read from a file: the problem, and the inverse problem when a
+     * coefficient is unknown.
+     *
+     * @param problem the forward problem (for an inverse problem: with the unknowns left at their defaults)
+     * @param inverse the inverse problem, or null
+     */
+    public record ParsedProblem(Problem problem, InverseProblem inverse) {
+    }
+
+    /**
+     * Parses a forward or inverse problem from JSON text; the files it names (a {@code reference},
+     * an inverse problem's {@code observations}) are read relative to {@code directory}.
+     *
+     * @param directory where relative file names are resolved (normally the problem file's
+     *                  directory), or null for the working directory
+     * @throws ProblemFileException if the text is not a valid problem file, or a file it names is
+     *                              missing, unreadable or bad (naming the line)
+     */
+    public static ParsedProblem parse(String json, String sourceName, Path directory) {
+        return parse(json, sourceName, in(directory));
+    }
+
+    private static ParsedProblem parse(String json, String sourceName, Resolver resolver) {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw malformed(sourceName, e);
         }
-        return new ProblemFileReader(sourceName, resolver).read(root);
+        ProblemFileReader reader = new ProblemFileReader(sourceName, resolver);
+        Problem problem = reader.read(root);
+        return new ParsedProblem(problem, reader.inverse());
     }
 
     /**
@@ -148,7 +184,7 @@ public final class ProblemFiles {
             if (in == null) {
                 throw new IllegalStateException("example resource " + resource + " is missing from the jar");
             }
-            return parse(decode(in.readAllBytes(), base + ".json"), base + ".json", ProblemFiles::resource);
+            return parse(decode(in.readAllBytes(), base + ".json"), base + ".json", ProblemFiles::resource).problem();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read example resource " + resource, e);
         }

@@ -26,7 +26,7 @@ import org.kanpde.net.parallel.ParallelRunner;
  * and one block of rows per thread; nothing grows with the number of rows. Not thread-safe: one
  * system drives it.
  */
-final class NormalEquations {
+public final class NormalEquations {
     /** Row partitions; fixed, so sums do not depend on the thread count. */
     private static final int PARTITIONS = 4;
     /** Most bytes the partitions other than the output may take (fewer partitions beyond it). */
@@ -40,7 +40,7 @@ final class NormalEquations {
 
     /** Computes one Jacobian row. */
     @FunctionalInterface
-    interface Rows {
+    public interface Rows {
         /**
          * Row {@code i}, on worker {@code worker}: writes its entries (distinct column indices in
          * ascending order) to {@code index} and {@code value} and returns their number; the
@@ -65,7 +65,7 @@ final class NormalEquations {
      * @param order  the rows in the order they are added (a permutation of 0 .. m-1)
      * @param runner threads
      */
-    NormalEquations(int n, int width, int[] order, ParallelRunner runner) {
+    public NormalEquations(int n, int width, int[] order, ParallelRunner runner) {
         this.n = n;
         this.width = Math.max(1, width);
         this.order = order.clone();
@@ -87,7 +87,7 @@ final class NormalEquations {
      *
      * @return the sum of squares of the residuals, summed per partition in row order
      */
-    double assemble(Rows rows, double[] residuals, double[] jtj, double[] jtr) {
+    public double assemble(Rows rows, double[] residuals, double[] jtj, double[] jtr) {
         int m = order.length;
         partialJtj[0] = jtj;
         for (int part = 1; part < partitions; part++) {
@@ -150,7 +150,7 @@ final class NormalEquations {
      * The rows sorted along a Morton (Z-order) curve of their points, ties by index: neighbouring
      * rows then touch nearly the same KAN coefficients, so a block of them has few distinct columns.
      */
-    static int[] mortonOrder(double[] points, int d, int m) {
+    public static int[] mortonOrder(double[] points, int d, int m) {
         double[] lo = new double[d];
         double[] hi = new double[d];
         Arrays.fill(lo, Double.POSITIVE_INFINITY);

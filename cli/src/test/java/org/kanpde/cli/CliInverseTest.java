@@ -1,0 +1,89 @@
+package org.kanpde.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** solve on inverse problems: the identified field in result.json, eval of it, and bad input. */
+class CliInverseTest {
+    @TempDir
+    Path dir;
+
+    /** -(a u')' = f on [0, 1] with u = sin(pi x), a = 1 + x, f = pi^2 (1 + x) sin(pi x) - pi cos(pi x). */
+    private static final String FILE = "{ \"name\": \"inv1d\", \"domain\": { \"type\": \"box\", \"min\": [0], \"max\": [1] },"
+            + " \"a\": { \"unknown\": true, \"positive\": true, \"boundary\": \"1+x\", \"exact\": \"1+x\" },"
+            + " \"source\": \"pi^2*(1+x)*sin(pi*x) - pi*cos(pi*x)\", \"boundary\": { \"type\": \"dirichlet\", \"value\": \"0\" },"
+            + " \"observations\": \"obs.csv\", \"exact\": \"sin(pi*x)\" }";
+
+    private Path problem(String csv) throws Exception {
+        Path sub = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(sub.resolve("obs.csv"), csv);
+        return Files.writeString(sub.resolve("inv.json"), FILE);
+    }
+
+    private static String observations() {
+        StringBuilder b = new StringBuilder("x,u\n");
+        for (int i = 0; i <= 20; i++) {
+            double x = i / 20.0;
+            b.append(x).append(',').append(Math.sin(Math.PI * x)).append('\n');
+        }
+        return b.toString();
+    }
+
+    @Test
+    void identifiesTheFieldAndEvalEvaluatesIt() throws Exception {
+        Path file = problem(observations());
+        Path out = dir.resolve("out");
+        Path model = dir.resolve("m.json");
+        CliTestSupport.Outcome o = CliTestSupport.run("solve", "--problem", file.toString(), "--grid", "5,10,20", "--iterations", "40,80,150",
+                "--points", "400", "--threads", "1", "--out", out.toString(), "--save", model.toString(), "-q");
+        assertEquals(0, o.code(), o.out() + o.err());
+        assertTrue(o.out().contains("errors of u: relative L2"), o.out());
+        assertTrue(o.out().contains("errors of a: relative L2"), o.out());
+        JsonNode json = ResultJson.MAPPER.readTree(out.resolve("result.json").toFile());
+        double relA = json.get("identified").get("a").get("relL2").asDouble();
+        assertTrue(relA < 3e-3, "a relL2 " + relA);
+        assertTrue(json.get("identified").get("a").get("maxAbsError").isNumber());
+        assertTrue(json.get("relL2").asDouble() < 1e-4, json.get("relL2").toString());
+
+        Path points = Files.writeString(dir.resolve("p.csv"), "x\n0.5\n");
+        CliTestSupport.Outcome e = CliTestSupport.run("eval", "--model", InverseRun.fieldFile(model, "a").toString(), "--points",
+                points.toString());
+        assertEquals(0, e.code(), e.err());
+        String[] lines = e.out().strip().split("\n");
+        assertEquals("x,a", lines[0]);
+        assertEquals(1.5, Double.parseDouble(lines[1].split(",")[1]), 1e-2);
+    }
+
+    private void badInput(String csv, String expected) throws Exception {
+        Path file = problem(csv);
+        CliTestSupport.Outcome o = CliTestSupport.run("solve", "--problem", file.toString(), "-q");
+        assertEquals(2, o.code(), o.out() + o.err());
+        assertEquals(1, o.err().strip().split("\n").length, o.err());
+        assertTrue(o.err().contains(expected), o.err());
+    }
+
+    @Test
+    void badObservationsExitWithCodeTwoAndOneLine() throws Exception {
+        badInput("x,u\n0.5,1\n1.5,0\n", "observation 2 at (1.5) lies outside the domain");
+        badInput("x,u\n0.5,NaN\n", "line 2: column 2 is NaN, not a finite number");
+        badInput("x,u\n0.5,1,2\n", "line 2: has 3 columns, expected 2");
+    }
+
+    @Test
+    void anUnknownWithoutObservationsExitsWithCodeTwo() throws Exception {
+        Path file = Files.writeString(dir.resolve("none.json"), FILE.replace(" \"observations\": \"obs.csv\",", ""));
+        CliTestSupport.Outcome o = CliTestSupport.run("solve", "--problem", file.toString(), "-q");
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("'a' is unknown but the file has no \"observations\" of u to fix it"), o.err());
+        CliTestSupport.Outcome c = CliTestSupport.run("compare", "--problem", "pinv");
+        assertEquals(2, c.code(), c.err());
+        assertTrue(c.err().contains("is an inverse problem"), c.err());
+    }
+}
