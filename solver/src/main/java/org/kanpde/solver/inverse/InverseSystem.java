@@ -15,6 +15,7 @@ import org.kanpde.solver.problem.BoundaryCondition;
 import org.kanpde.solver.problem.Nonlinearity;
 import org.kanpde.solver.problem.Problem;
 import org.kanpde.solver.residual.NormalEquations;
+import org.kanpde.solver.residual.SortedRows;
 
 /**
  * The stacked residual vector of an inverse problem and its Jacobian with respect to the

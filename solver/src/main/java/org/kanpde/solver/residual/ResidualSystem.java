@@ -374,52 +374,8 @@ public final class ResidualSystem implements LeastSquaresObjective {
             currentRow = i;
             double vbar = networkSeeds();
             int raw = evaluator.backwardSparse(vbar, gbarV, sbarV, index, value);
-            // keep the free entries, mapped to their positions, and note where ascending runs start
-            int kept = 0;
-            int runs = 0;
-            int previous = Integer.MAX_VALUE;
-            for (int t = 0; t < raw; t++) {
-                int a = freeIndex[index[t]];
-                if (a < 0) {
-                    continue;
-                }
-                if (a < previous) {
-                    runStart[runs++] = kept;
-                }
-                previous = a;
-                index[kept] = a;
-                value[kept++] = value[t];
-            }
-            runStart[runs] = kept;
-            // evaluators emit ascending runs (a KAN one per layer, from the top down): when the runs
-            // do not overlap, the sorted row is the runs in reverse order
-            boolean disjoint = true;
-            for (int r = 1; r < runs && disjoint; r++) {
-                disjoint = index[runStart[r + 1] - 1] < index[runStart[r - 1]];
-            }
-            if (disjoint) {
-                int m = 0;
-                for (int r = runs - 1; r >= 0; r--) {
-                    int length = runStart[r + 1] - runStart[r];
-                    System.arraycopy(index, runStart[r], rowIndex, m, length);
-                    System.arraycopy(value, runStart[r], rowValue, m, length);
-                    m += length;
-                }
-                return kept;
-            }
-            for (int t = 0; t < kept; t++) {
-                // insertion into the sorted prefix
-                int a = index[t];
-                int s = t;
-                while (s > 0 && rowIndex[s - 1] > a) {
-                    rowIndex[s] = rowIndex[s - 1];
-                    rowValue[s] = rowValue[s - 1];
-                    s--;
-                }
-                rowIndex[s] = a;
-                rowValue[s] = value[t];
-            }
-            return kept;
+            // evaluators emit ascending runs (a KAN one per layer, from the top down)
+            return SortedRows.append(index, value, raw, freeIndex, 0, rowIndex, rowValue, 0, runStart);
         }
 
         /** Writes the last Jacobian row into a dense row starting at {@code offset}. */

@@ -1,11 +1,12 @@
-package org.kanpde.solver.inverse;
+package org.kanpde.solver.residual;
 
 /**
  * Turns a raw sparse Jacobian row of one network (parameter indices in ascending runs, as the
  * evaluators emit them: a KAN one run per layer, from the top down) into entries over the
- * trainable parameters, sorted, at an offset in the joint parameter vector.
+ * trainable parameters, sorted, at an offset in a parameter vector: the forward residual system's
+ * rows (offset 0) and the inverse system's rows of u and of each unknown (their offsets) alike.
  */
-final class SortedRows {
+public final class SortedRows {
     private SortedRows() {
     }
 
@@ -20,7 +21,7 @@ final class SortedRows {
      * @param runStart scratch of length &gt;= raw + 1
      * @return the number of entries appended
      */
-    static int append(int[] index, double[] value, int raw, int[] freeIndex, int offset, int[] outIndex, double[] outValue,
+    public static int append(int[] index, double[] value, int raw, int[] freeIndex, int offset, int[] outIndex, double[] outValue,
                       int start, int[] runStart) {
         int kept = 0;
         int runs = 0;
