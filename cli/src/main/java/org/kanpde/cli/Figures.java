@@ -10,11 +10,19 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.kanpde.plots.ComparisonFigures;
+import org.kanpde.plots.ConvergenceFigure;
+import org.kanpde.plots.FieldFigure;
 import org.kanpde.plots.FigureFiles;
 import org.kanpde.plots.HtmlReport;
 import org.kanpde.plots.LabelledRun;
 import org.kanpde.plots.RunSummary;
+import org.kanpde.plots.SolutionFigure;
+import org.kanpde.plots.TextTable;
+import org.kanpde.solver.inverse.Identified;
+import org.kanpde.solver.inverse.InverseProblem;
+import org.kanpde.solver.inverse.InverseResult;
 import org.kanpde.solver.problem.Problem;
+import org.kanpde.solver.solution.ErrorMetrics;
 import org.kanpde.solver.train.TrainingResult;
 
 /**
@@ -34,6 +42,63 @@ final class Figures {
     static List<Path> forCompare(Path dir, RunPlan kanPlan, TrainingResult kan, RunPlan mlpPlan, TrainingResult mlp)
             throws IOException {
         return write(dir, kanPlan.problem, List.of(labelled(kan), labelled(mlp)));
+    }
+
+    /**
+     * The report of an inverse solve: the loss history, u's figure as for a forward solve, per field
+     * unknown its identified and exact maps with their difference (2-D and 3-D domains), and a table
+     * of the errors of u and of each unknown (a scalar's value).
+     */
+    static List<Path> forInverse(Path dir, InverseProblem problem, String model, InverseResult result) throws IOException {
+        Problem p = problem.problem();
+        List<FigureFiles> figures = new ArrayList<>();
+        if (!result.history().isEmpty()) {
+            figures.addAll(ConvergenceFigure.ofHistories(List.of(model), List.of(result.history()))
+                    .withTitle("Convergence on " + p.name()).write(dir, "convergence", ConvergenceFigure.WIDTH,
+                            ConvergenceFigure.HEIGHT));
+        }
+        if (p.dimension() <= 3) {
+            figures.add(SolutionFigure.create(result.solution(), model).write(dir, "solution"));
+        }
+        for (Identified id : result.identified()) {
+            if (!id.isScalar() && p.dimension() >= 2 && p.dimension() <= 3) {
+                String name = id.unknown().name();
+                figures.add(FieldFigure.create(name, model, p.domain(), id, id.unknown().exact(), SolutionFigure.RESOLUTION)
+                        .write(dir, "identified-" + name));
+            }
+        }
+        HtmlReport.Builder report = HtmlReport.builder("Inverse problem: " + p.name()).problem(p).table(errors(result))
+                .figures(figures);
+        report.note(String.format(Locale.ROOT, "%s; %d observations of u; %d iterations in %.1f s, loss %.3e, data RMS misfit "
+                        + "%.3e. Errors by Gauss quadrature on points independent of the training points.",
+                model, problem.observations().size(), result.iterations(), result.seconds(), result.loss(), result.dataRms()));
+        Path html = report.build().write(dir);
+        List<Path> files = new ArrayList<>(ComparisonFigures.files(figures));
+        files.add(html);
+        return files;
+    }
+
+    private static TextTable errors(InverseResult r) {
+        List<List<String>> rows = new ArrayList<>();
+        ErrorMetrics m = r.metrics();
+        rows.add(List.of("u", "field", m == null ? "unknown" : sci(m.relL2()), m == null ? "unknown" : sci(m.maxAbs()), ""));
+        for (Identified id : r.identified()) {
+            String name = id.unknown().name();
+            if (id.isScalar()) {
+                rows.add(List.of(name, "scalar", id.hasErrors() ? sci(id.relL2()) : "unknown", "",
+                        String.format(Locale.ROOT, "%.10g", id.scalarValue())
+                                + (id.unknown().exactValue() == null ? "" : " (exact " + id.unknown().exactValue() + ")")));
+            } else {
+                rows.add(List.of(name, "field", id.hasErrors() ? sci(id.relL2()) : "unknown",
+                        id.hasErrors() ? sci(id.maxAbsError()) : "unknown", ""));
+            }
+        }
+        return new TextTable("Errors of u and the identified unknowns",
+                List.of("quantity", "kind", "relative L2 error", "max error", "identified value"), rows);
+    }
+
+    private static String sci(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3e", v) : "unknown";
     }
 
     private static LabelledRun labelled(TrainingResult result) {

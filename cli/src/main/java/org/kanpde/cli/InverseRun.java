@@ -26,7 +26,8 @@ import org.kanpde.solver.train.StageReport;
 
 /**
  * {@code kanpde solve} on an inverse problem: trains u and the unknowns jointly, prints the errors
- * of both, and writes {@code result.json} with an {@code identified} member; {@code --save} writes
+ * of both, and writes {@code result.json} with an {@code identified} member, the figures and the HTML
+ * report (see {@link Figures#forInverse}); {@code --save} writes
  * u's model and, per unknown field, {@code MODEL-NAME.json} (which {@code eval} evaluates as the
  * identified field, softplus included).
  */
@@ -117,14 +118,14 @@ final class InverseRun {
             ConsoleProgress progress = new ConsoleProgress(out, "", t.quiet, interrupts, solver.stages().size());
             InverseResult result = solver.solve(problem, progress);
             summary(out, result);
-            write(out, label, solver, result, t.out, save);
+            write(out, label, problem, solver, result, t.out, save, interrupts.requested());
             out.flush();
             return interrupts.requested() ? 130 : 0;
         }
     }
 
-    private static void write(PrintWriter out, String label, InverseSolver solver, InverseResult result, Path dir, Path save)
-            throws IOException {
+    private static void write(PrintWriter out, String label, InverseProblem problem, InverseSolver solver, InverseResult result,
+                              Path dir, Path save, boolean interrupted) throws IOException {
         if (save != null) {
             ModelFile.write(save, result.solution().function(), label, Map.of("iterations", result.iterations(),
                     "loss", result.loss()));
@@ -144,6 +145,12 @@ final class InverseRun {
             Path json = dir.resolve("result.json");
             AtomicFile.write(json, ResultJson.text(json(label, solver, result)));
             out.println("wrote " + json);
+            if (interrupted) {
+                out.println("figures and report skipped: interrupted");
+            } else {
+                List<Path> files = Figures.forInverse(dir, problem, solver.isKan() ? "KAN" : "MLP", result);
+                out.println("wrote " + files.size() + " figure and report files to " + dir);
+            }
         }
     }
 

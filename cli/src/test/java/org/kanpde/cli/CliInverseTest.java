@@ -61,6 +61,26 @@ class CliInverseTest {
         assertEquals(1.5, Double.parseDouble(lines[1].split(",")[1]), 1e-2);
     }
 
+    @Test
+    void writesTheReportWithTheIdentifiedFieldBesideTheExactOneAndItsErrors() throws Exception {
+        Path out = dir.resolve("report");
+        CliTestSupport.Outcome o = CliTestSupport.run("solve", "--problem", "pinv-clean", "--grid", "3", "--iterations", "3",
+                "--points", "100", "--boundary-points", "40", "--threads", "1", "--out", out.toString(), "-q");
+        assertEquals(0, o.code(), o.out() + o.err());
+        for (String f : new String[] {"result.json", "report.html", "identified-a.png", "identified-a.svg", "solution.png",
+            "convergence-iteration.png"}) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f + " missing; wrote " + o.out());
+        }
+        JsonNode a = ResultJson.MAPPER.readTree(out.resolve("result.json").toFile()).get("identified").get("a");
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Errors of u and the identified unknowns"), html);
+        // the row of a carries the same errors as result.json
+        String row = String.format(java.util.Locale.ROOT, "<td>a</td><td>field</td><td class=\"num\">%.3e</td><td class=\"num\">%.3e</td>",
+                a.get("relL2").asDouble(), a.get("maxAbsError").asDouble());
+        assertTrue(html.contains(row), row + " not in " + html);
+        assertTrue(html.contains("src=\"identified-a.png\""), html);
+    }
+
     private void badInput(String csv, String expected) throws Exception {
         Path file = problem(csv);
         CliTestSupport.Outcome o = CliTestSupport.run("solve", "--problem", file.toString(), "-q");

@@ -67,6 +67,7 @@ public final class HtmlReport {
     private final List<RunSummary> runs;
     private final List<FigureFiles> figures;
     private final List<String> notes;
+    private final List<TextTable> tables;
 
     private HtmlReport(Builder b) {
         this.title = b.title;
@@ -76,6 +77,7 @@ public final class HtmlReport {
         this.runs = List.copyOf(b.runs);
         this.figures = List.copyOf(b.figures);
         this.notes = List.copyOf(b.notes);
+        this.tables = List.copyOf(b.tables);
     }
 
     /**
@@ -143,6 +145,7 @@ public final class HtmlReport {
                 .append("\n</style>\n</head>\n<body>\n<h1>").append(Html.escape(title)).append("</h1>\n");
         problemSection(sb);
         RunTables.append(sb, runs);
+        tables.forEach(t -> t.append(sb));
         figuresSection(sb, directory);
         if (!notes.isEmpty()) {
             sb.append("<h2>Notes</h2>\n<ul>\n");
@@ -285,6 +288,7 @@ public final class HtmlReport {
         private final List<RunSummary> runs = new ArrayList<>();
         private final List<FigureFiles> figures = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
+        private final List<TextTable> tables = new ArrayList<>();
 
         private Builder(String title) {
             if (title == null || title.isBlank()) {
@@ -347,6 +351,15 @@ public final class HtmlReport {
         /** Adds figures. */
         public Builder figures(List<FigureFiles> list) {
             list.forEach(this::figure);
+            return this;
+        }
+
+        /** Adds a table of its own, shown after the runs tables (e.g. the errors of identified unknowns). */
+        public Builder table(TextTable table) {
+            if (table == null) {
+                throw new IllegalArgumentException("table must not be null");
+            }
+            tables.add(table);
             return this;
         }
 
