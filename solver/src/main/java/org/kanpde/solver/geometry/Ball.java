@@ -157,21 +157,7 @@ public final class Ball implements Domain {
             }
             return st;
         }
-        double[] st = new double[2 * n];
-        if (scheme == SamplingScheme.SOBOL) {
-            ShiftedSobol sobol = new ShiftedSobol(2, random);
-            double[] u = new double[2];
-            for (int j = 0; j < n; j++) {
-                sobol.next(u);
-                st[2 * j] = u[0];
-                st[2 * j + 1] = u[1];
-            }
-        } else {
-            for (int j = 0; j < 2 * n; j++) {
-                st[j] = BoundarySampling.openUniform(random);
-            }
-        }
-        return st;
+        return BoundarySampling.unitSquare(scheme, n, random);
     }
 
     /**

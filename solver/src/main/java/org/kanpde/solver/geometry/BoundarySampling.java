@@ -70,6 +70,29 @@ final class BoundarySampling {
         return t;
     }
 
+    /**
+     * n parameter pairs (s, t) in the open unit square, interleaved: Sobol points for
+     * {@link SamplingScheme#SOBOL}, independent open-uniform draws otherwise (the random schemes of
+     * a two-parameter boundary part: a box face in 3-D, a sphere).
+     */
+    static double[] unitSquare(SamplingScheme scheme, int n, SplittableRandom random) {
+        double[] st = new double[2 * n];
+        if (scheme == SamplingScheme.SOBOL) {
+            ShiftedSobol sobol = new ShiftedSobol(2, random);
+            double[] u = new double[2];
+            for (int j = 0; j < n; j++) {
+                sobol.next(u);
+                st[2 * j] = u[0];
+                st[2 * j + 1] = u[1];
+            }
+        } else {
+            for (int j = 0; j < 2 * n; j++) {
+                st[j] = openUniform(random);
+            }
+        }
+        return st;
+    }
+
     /** A uniform draw in (0, 1): nextDouble can return exactly 0, a part's end point. */
     static double openUniform(SplittableRandom random) {
         double u;

@@ -371,21 +371,7 @@ public final class Box implements Domain {
             }
             return st;
         }
-        double[] st = new double[2 * count];
-        if (scheme == SamplingScheme.SOBOL) {
-            ShiftedSobol sobol = new ShiftedSobol(2, random);
-            double[] u = new double[2];
-            for (int j = 0; j < count; j++) {
-                sobol.next(u);
-                st[2 * j] = u[0];
-                st[2 * j + 1] = u[1];
-            }
-        } else {
-            for (int j = 0; j < 2 * count; j++) {
-                st[j] = BoundarySampling.openUniform(random);
-            }
-        }
-        return st;
+        return BoundarySampling.unitSquare(scheme, count, random);
     }
 
     /**
