@@ -230,7 +230,8 @@ public final class SolutionFigure {
         return Figure.grid(title, subtitle, panels, panels.size(), width, 540).withCaption(caption);
     }
 
-    private static JFreeChart lineChart(String title, XYSeriesCollection data, org.jfree.chart.axis.ValueAxis y) {
+    /** A line chart over x; with two series, the second (the exact one) is drawn as a wide band under the first. */
+    static JFreeChart lineChart(String title, XYSeriesCollection data, org.jfree.chart.axis.ValueAxis y) {
         XYLineAndShapeRenderer renderer = Theme.renderer(true, false);
         renderer.setSeriesPaint(0, Theme.colour(0));
         renderer.setSeriesStroke(0, Theme.stroke(0, 2f));

@@ -43,10 +43,25 @@ class FieldFigureTest {
     }
 
     @Test
-    void aOneDimensionalDomainIsRefused() {
+    void onAnIntervalTheIdentifiedFieldIsDrawnOverTheExactOneWithTheirDifference() throws Exception {
+        // on [-1, 1] (poisson1d) with 11 points: identified = exact + 0.01 x differs by at most 0.01 at x = -1 and 1
+        Domain interval = Fixtures.poisson1d().domain();
+        Field exact = z -> 1 + z[0];
+        Field identified = z -> exact.value(z) + 0.01 * z[0];
+        Figure figure = FieldFigure.create("a", "KAN", interval, identified, exact, 11);
+        assertEquals(2, figure.panelCount(), "a over a*, a - a*");
+        assertTrue(figure.subtitle().contains("1.00e-02"), figure.subtitle());
+        assertTrue(figure.caption().contains("11 equally spaced points"), figure.caption());
+        assertTrue(Files.isRegularFile(figure.write(dir, "identified-a").png()));
+        assertEquals(1, FieldFigure.create("a", "KAN", interval, identified, null, 11).panelCount());
+    }
+
+    @Test
+    void aFourDimensionalDomainIsRefused() {
+        Domain box4 = new org.kanpde.solver.geometry.Box(new double[4], new double[] {1, 1, 1, 1});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> FieldFigure.create("a", "KAN", Fixtures.poisson1d().domain(), EXACT, EXACT, 20));
-        assertTrue(e.getMessage().contains("1-D"), e.getMessage());
+                () -> FieldFigure.create("a", "KAN", box4, EXACT, EXACT, 20));
+        assertTrue(e.getMessage().contains("4-D"), e.getMessage());
     }
 
     @Test
