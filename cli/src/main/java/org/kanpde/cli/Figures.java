@@ -18,6 +18,7 @@ import org.kanpde.plots.LabelledRun;
 import org.kanpde.plots.RunSummary;
 import org.kanpde.plots.SolutionFigure;
 import org.kanpde.plots.TextTable;
+import org.kanpde.solver.inverse.Discrepancy;
 import org.kanpde.solver.inverse.Identified;
 import org.kanpde.solver.inverse.InverseProblem;
 import org.kanpde.solver.inverse.InverseResult;
@@ -46,7 +47,7 @@ final class Figures {
 
     /**
      * The report of an inverse solve: the loss history, u's figure as for a forward solve, per field
-     * unknown its identified and exact maps with their difference (2-D and 3-D domains), and a table
+     * unknown its identified and exact field with their difference (lines in 1-D, maps in 2-D and 3-D), and a table
      * of the errors of u and of each unknown (a scalar's value).
      */
     static List<Path> forInverse(Path dir, InverseProblem problem, String model, InverseResult result) throws IOException {
@@ -61,7 +62,7 @@ final class Figures {
             figures.add(SolutionFigure.create(result.solution(), model).write(dir, "solution"));
         }
         for (Identified id : result.identified()) {
-            if (!id.isScalar() && p.dimension() >= 2 && p.dimension() <= 3) {
+            if (!id.isScalar() && p.dimension() <= 3) {
                 String name = id.unknown().name();
                 figures.add(FieldFigure.create(name, model, p.domain(), id, id.unknown().exact(), SolutionFigure.RESOLUTION)
                         .write(dir, "identified-" + name));
@@ -69,6 +70,10 @@ final class Figures {
         }
         HtmlReport.Builder report = HtmlReport.builder("Inverse problem: " + p.name()).problem(p).table(errors(result))
                 .figures(figures);
+        Discrepancy d = result.discrepancy();
+        if (d != null) {
+            report.table(selection(d));
+        }
         report.note(String.format(Locale.ROOT, "%s; %d observations of u; %d iterations in %.1f s, loss %.3e, data RMS misfit "
                         + "%.3e. Errors by Gauss quadrature on points independent of the training points.",
                 model, problem.observations().size(), result.iterations(), result.seconds(), result.loss(), result.dataRms()));
@@ -76,6 +81,22 @@ final class Figures {
         List<Path> files = new ArrayList<>(ComparisonFigures.files(figures));
         files.add(html);
         return files;
+    }
+
+    /** The models the noise selection trained, with their misfits against sigma and the one kept. */
+    private static TextTable selection(Discrepancy d) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < d.candidates().size(); i++) {
+            Discrepancy.Candidate c = d.candidates().get(i);
+            rows.add(List.of(Integer.toString(i + 1), c.model(), Integer.toString(c.parameters()), sci(c.dataRms()),
+                    String.format(Locale.ROOT, "%.3f", c.dataRms() / d.sigma()), i == d.chosen() ? "kept" : ""));
+        }
+        String sigma = String.format(Locale.ROOT, "%.3e, %s", d.sigma(), d.estimated()
+                ? String.format(Locale.ROOT, "estimated as RSS / (N - p) from model %d, p = %.1f", d.candidates().size(),
+                d.effectiveParameters()) : "given");
+        return new TextTable("Model selection for the noise (discrepancy principle: the least flexible model with misfit <= "
+                + d.tau() + " sigma; sigma " + sigma + ")",
+                List.of("model", "networks", "parameters", "data RMS misfit", "misfit / sigma", ""), rows);
     }
 
     private static TextTable errors(InverseResult r) {

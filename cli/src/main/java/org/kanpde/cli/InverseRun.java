@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.kanpde.cli.console.BadInputException;
 import org.kanpde.cli.console.Interrupts;
+import org.kanpde.solver.inverse.Discrepancy;
 import org.kanpde.solver.inverse.Identified;
 import org.kanpde.solver.inverse.InverseProblem;
 import org.kanpde.solver.inverse.InverseResult;
@@ -43,7 +44,7 @@ final class InverseRun {
     }
 
     /** The solver the options describe; refuses the options that forward solves only have. */
-    static InverseSolver solver(TrainingOptions t, ModelOptions m, Double dataWeight, String unknownWidth) {
+    static InverseSolver solver(TrainingOptions t, ModelOptions m, Double dataWeight, String unknownWidth, Double noise) {
         String kind = m.model == null ? "kan" : m.model.trim().toLowerCase(Locale.ROOT);
         if (!kind.equals("kan") && !kind.equals("mlp")) {
             throw new BadInputException("--model must be kan or mlp, got " + m.model);
@@ -96,6 +97,12 @@ final class InverseRun {
         if (dataWeight != null) {
             b.dataWeight(dataWeight);
         }
+        if (noise != null) {
+            if (!(noise >= 0) || !Double.isFinite(noise)) {
+                throw new BadInputException("--noise must be finite and >= 0, got " + noise);
+            }
+            b.noise(noise);
+        }
         if (t.threads != null) {
             b.threads(t.threads);
         }
@@ -105,13 +112,14 @@ final class InverseRun {
 
     /** Runs the inverse solve; returns the exit code. */
     static int run(PrintWriter out, InverseProblem problem, String label, TrainingOptions t, ModelOptions m, Double dataWeight,
-                   String unknownWidth, Path save) throws IOException {
-        InverseSolver solver = solver(t, m, dataWeight, unknownWidth);
+                   String unknownWidth, Double noise, Path save) throws IOException {
+        InverseSolver solver = solver(t, m, dataWeight, unknownWidth, noise);
         Outputs.prepare(t.out, save, null);
         out.printf(Locale.ROOT, "%s: %s%n", problem.name(), problem.problem().description());
-        out.printf(Locale.ROOT, "inverse problem: unknown %s, %d observations, %s, data weight %s, seed %d%n",
+        out.printf(Locale.ROOT, "inverse problem: unknown %s, %d observations, %s, data weight %s%s, seed %d%n",
                 names(problem), problem.observations().size(), solver.isKan() ? "KANs" : "MLPs",
-                solver.dataWeight(), t.seed);
+                solver.dataWeight(), solver.selectsForNoise() ? ", model selected for the noise (discrepancy principle)" : "",
+                t.seed);
         out.flush();
         // results are written before the interrupt handler is released: after Ctrl-C the JVM waits for them
         try (Interrupts interrupts = Interrupts.untilTrainingStarts()) {
@@ -171,8 +179,14 @@ final class InverseRun {
     static void summary(PrintWriter out, InverseResult r) {
         out.printf(Locale.ROOT, "result: %d parameters, %d iterations, %.1f s, loss %.3e (PDE %.3e, boundary %.3e, data %.3e, "
                         + "unknowns' boundary %.3e), data RMS misfit %.3e%n",
-                r.reports().isEmpty() ? 0 : r.reports().get(r.reports().size() - 1).parameters(), r.iterations(), r.seconds(),
+                r.parameters(), r.iterations(), r.seconds(),
                 r.loss(), r.lossParts()[0], r.lossParts()[1], r.lossParts()[2], r.lossParts()[3], r.dataRms());
+        Discrepancy d = r.discrepancy();
+        if (d != null) {
+            out.printf(Locale.ROOT, "noise: sigma %.3e (%s); kept model %d of %d by the discrepancy principle, %s "
+                    + "(data RMS misfit %.3f sigma, tau %.2f)%n", d.sigma(), d.estimated() ? "estimated" : "given",
+                    d.chosen() + 1, d.candidates().size(), d.kept().model(), d.kept().dataRms() / d.sigma(), d.tau());
+        }
         ErrorMetrics m = r.metrics();
         if (m != null) {
             out.printf(Locale.ROOT, "errors of u: relative L2 %.3e, max %.3e, relative H1 %.3e%n", m.relL2(), m.maxAbs(), m.h1Rel());
@@ -199,7 +213,7 @@ final class InverseRun {
         ObjectNode model = o.putObject("model");
         model.put("type", solver.isKan() ? "kan" : "mlp");
         model.put("u", r.solution().function().describe());
-        model.put("parameters", r.reports().isEmpty() ? 0 : r.reports().get(r.reports().size() - 1).parameters());
+        model.put("parameters", r.parameters());
         o.put("dataWeight", solver.dataWeight());
         o.put("iterations", r.iterations());
         o.put("wallSeconds", Math.round(r.seconds() * 1000.0) / 1000.0);
@@ -210,6 +224,21 @@ final class InverseRun {
             parts.put(keys[k], r.lossParts()[k]);
         }
         o.put("dataRms", r.dataRms());
+        Discrepancy d = r.discrepancy();
+        if (d != null) {
+            ObjectNode n = o.putObject("noise");
+            n.put("sigma", d.sigma());
+            n.put("estimated", d.estimated());
+            if (d.estimated()) {
+                n.put("effectiveParameters", d.effectiveParameters());
+            }
+            n.put("tau", d.tau());
+            n.put("kept", d.chosen());
+            ArrayNode c = n.putArray("candidates");
+            for (Discrepancy.Candidate k : d.candidates()) {
+                c.addObject().put("model", k.model()).put("parameters", k.parameters()).put("dataRms", k.dataRms());
+            }
+        }
         ErrorMetrics m = r.metrics();
         nullable(o, "relL2", m == null ? Double.NaN : m.relL2());
         nullable(o, "maxAbsError", m == null ? Double.NaN : m.maxAbs());

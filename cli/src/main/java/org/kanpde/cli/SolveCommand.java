@@ -56,6 +56,12 @@ final class SolveCommand implements Callable<Integer> {
             description = "Inverse problems: widths of the unknown fields' networks (default: as --width).")
     private String unknownWidth;
 
+    @Option(names = "--noise", paramLabel = "SIGMA",
+            description = {"Inverse problems: standard deviation of the noise in the observations, if known (default:",
+                "the problem file's \"noise\", else estimated). The default KAN keeps the least flexible model",
+                "whose data misfit is at most " + InverseSolver.TAU + " sigma (discrepancy principle)."})
+    private Double noise;
+
     @Option(names = "--prune", description = "After training, remove unimportant edges and nodes of the KAN and retrain it.")
     private boolean prune;
 
@@ -87,8 +93,8 @@ final class SolveCommand implements Callable<Integer> {
         if (loaded.inverse() != null) {
             return inverse(out, loaded);
         }
-        if (dataWeight != null || unknownWidth != null) {
-            throw new BadInputException((dataWeight != null ? "--data-weight" : "--unknown-width")
+        if (dataWeight != null || unknownWidth != null || noise != null) {
+            throw new BadInputException((dataWeight != null ? "--data-weight" : unknownWidth != null ? "--unknown-width" : "--noise")
                     + " applies to inverse problems only (a coefficient marked unknown)");
         }
         Problem problem = loaded.problem();
@@ -169,7 +175,7 @@ final class SolveCommand implements Callable<Integer> {
             throw new BadInputException((prune ? "--prune" : symbolic ? "--symbolic" : checkpoint != null ? "--checkpoint"
                     : "--resume") + " is not supported for inverse problems");
         }
-        return InverseRun.run(out, loaded.inverse(), training.problem, training, modelOptions, dataWeight, unknownWidth, save);
+        return InverseRun.run(out, loaded.inverse(), training.problem, training, modelOptions, dataWeight, unknownWidth, noise, save);
     }
 
     /** Resumes, naming the command-line option that differs from the interrupted run. */

@@ -106,4 +106,44 @@ class CliInverseTest {
         assertEquals(2, c.code(), c.err());
         assertTrue(c.err().contains("is an inverse problem"), c.err());
     }
+
+    @Test
+    void aStatedNoiseLevelSelectsTheModelAndBadNoiseLevelsExitWithCodeTwo() throws Exception {
+        StringBuilder csv = new StringBuilder("x,u\n");
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i <= 40; i++) {
+            double x = i / 40.0;
+            csv.append(x).append(',').append(Math.sin(Math.PI * x) + 0.05 * random.nextGaussian()).append('\n');
+        }
+        Path sub = Files.createDirectories(dir.resolve("noisy"));
+        Files.writeString(sub.resolve("obs.csv"), csv);
+        Path file = Files.writeString(sub.resolve("inv.json"), FILE.replace("\"observations\": \"obs.csv\",",
+                "\"observations\": \"obs.csv\", \"noise\": 0.05,"));
+        Path out = dir.resolve("noisy-out");
+        CliTestSupport.Outcome o = CliTestSupport.run("solve", "--problem", file.toString(), "--points", "400", "--threads", "1",
+                "--out", out.toString(), "-q");
+        assertEquals(0, o.code(), o.out() + o.err());
+        assertTrue(o.out().contains("model selected for the noise"), o.out());
+        assertTrue(o.out().contains("noise: sigma 5.000e-02 (given); kept model "), o.out());
+        JsonNode noise = ResultJson.MAPPER.readTree(out.resolve("result.json").toFile()).get("noise");
+        assertEquals(0.05, noise.get("sigma").asDouble(), 0);
+        assertEquals(false, noise.get("estimated").asBoolean());
+        JsonNode kept = noise.get("candidates").get(noise.get("kept").asInt());
+        assertTrue(kept.get("dataRms").asDouble() <= 1.05 * 0.05, noise.toString());
+        assertTrue(Files.isRegularFile(out.resolve("identified-a.png")), "the 1-D field figure");
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Model selection for the noise") && html.contains("<td>kept</td>"), html);
+
+        CliTestSupport.Outcome negative = CliTestSupport.run("solve", "--problem", file.toString(), "--noise", "-1", "-q");
+        assertEquals(2, negative.code(), negative.err());
+        assertEquals("kanpde: --noise must be finite and >= 0, got -1.0", negative.err().strip());
+        Path bad = Files.writeString(sub.resolve("bad.json"), Files.readString(file).replace("\"noise\": 0.05", "\"noise\": -0.1"));
+        CliTestSupport.Outcome inFile = CliTestSupport.run("solve", "--problem", bad.toString(), "-q");
+        assertEquals(2, inFile.code(), inFile.err());
+        assertEquals(1, inFile.err().strip().split("\n").length, inFile.err());
+        assertTrue(inFile.err().contains("noise") && inFile.err().contains("must be >= 0"), inFile.err());
+        CliTestSupport.Outcome forward = CliTestSupport.run("solve", "--problem", "poisson1d", "--noise", "0.1", "-q");
+        assertEquals(2, forward.code(), forward.err());
+        assertTrue(forward.err().contains("--noise applies to inverse problems only"), forward.err());
+    }
 }

@@ -39,7 +39,7 @@ import org.kanpde.solver.problem.ReferenceData;
 final class ProblemFileReader {
     private static final List<String> TOP_KEYS =
             List.of("name", "description", "domain", "a", "c", "nonlinear", "source", "boundary", "exact", "reference",
-                    "observations");
+                    "observations", "noise");
     private static final List<String> UNKNOWN_KEYS = List.of("unknown", "positive", "boundary", "exact", "initial");
     private static final String DOMAIN_TYPES = "box, disk, ball, polygon, lshape, difference, union, intersection";
     private static final String CONDITION_TYPES = "dirichlet, neumann, robin";
@@ -120,6 +120,9 @@ final class ProblemFileReader {
         } catch (IllegalArgumentException e) {
             throw root.fail(e.getMessage(), e);
         }
+        if (root.has("noise") && !root.has("observations")) {
+            throw root.failAt("noise", "\"noise\" describes observations, but the file has none");
+        }
         if (root.has("observations") && unknowns.isEmpty()) {
             throw root.failAt("observations", "observations are given but no coefficient is unknown "
                     + "(mark one as { \"unknown\": true })");
@@ -130,6 +133,13 @@ final class ProblemFileReader {
                         + "\"observations\" of u to fix it");
             }
             Observations observations = observations(root);
+            if (root.has("noise")) {
+                double sigma = root.number("noise");
+                if (sigma < 0) {
+                    throw root.failAt("noise", "must be >= 0 (a standard deviation), got " + sigma);
+                }
+                observations = observations.withNoise(sigma);
+            }
             try {
                 inverse = new InverseProblem(problem, unknowns, observations);
                 if (noBoundary) {

@@ -17,15 +17,17 @@ import org.kanpde.solver.train.StageReport;
  * @param loss         the final loss (sum of squares of the stacked residual)
  * @param lossParts    its parts: PDE, boundary conditions, data misfit, unknowns' boundary values
  * @param dataRms      root mean square of u minus the observations at the observation points
- * @param iterations   optimizer iterations over all stages
+ * @param parameters   trainable parameters of the kept model (u's and the unknowns')
+ * @param iterations   optimizer iterations over all stages (of every model trained)
  * @param seconds      wall time
  * @param reports      one per stage (relL2 is u's)
  * @param history      loss after every iteration (relL2 of u at stage ends)
- * @param messages     notes (grid changes, time limits)
+ * @param messages     notes (grid changes, time limits, the model selection)
+ * @param discrepancy  how the model was selected for the noise, or null if it was not
  */
 public record InverseResult(Solution solution, List<Identified> identified, ErrorMetrics metrics, double loss,
-                            double[] lossParts, double dataRms, int iterations, double seconds, List<StageReport> reports,
-                            List<HistoryEntry> history, List<String> messages) {
+                            double[] lossParts, double dataRms, int parameters, int iterations, double seconds, List<StageReport> reports,
+                            List<HistoryEntry> history, List<String> messages, Discrepancy discrepancy) {
     /** Copies the lists. */
     public InverseResult {
         identified = List.copyOf(identified);

@@ -37,15 +37,23 @@ import org.kanpde.solver.train.TrainingListener;
  * the functions). Immutable; build with {@link #kan()} or {@link #mlp()}.
  *
  * <p>Defaults (KAN): u and each unknown field a KAN [d, 2d+1, 1] of degree {@value #KAN_DEGREE},
- * grids 5, 10, 20, 40 with 100, 100, 200, 100 Levenberg-Marquardt iterations; only spline
- * coefficients train. This recipe is for accurate data (PInv without noise: a to 6e-6, u to 6e-7 in
- * 35 s on 2 cores). Noisy data need fewer degrees of freedom, or the networks fit the noise: for
- * PInv with sigma = 0.1 the measured recipe is degree 3, grid 5 only, 200 iterations, an unknown
- * KAN [2, 2, 1] and data weight 0.1 (see BENCHMARKS.md). MLP: [d, 20, 20, 1] tanh for both, one stage of
- * {@value #MLP_ITERATIONS} iterations. {@value #POINTS} random interior collocation points and a
- * tenth as many on the boundary, boundary weight {@value Recipes#BOUNDARY_WEIGHT_LM}, data weight
- * {@value #DATA_WEIGHT}, seed 0, all processors, no time limit. Same seed, same digits on any
- * number of threads.
+ * grids 5, 10, 20, 40 with 100, 100, 200, 100 Levenberg-Marquardt iterations, data weight
+ * {@value #DATA_WEIGHT}; only spline coefficients train. That schedule is for accurate data (PInv
+ * without noise: a to 6e-6, u to 6e-7 in 35 s on 2 cores). Noisy data need fewer degrees of
+ * freedom, or the networks fit the noise (PInv with sigma = 0.1: a 1.2e-1 after the full schedule).
+ * So the default KAN solve also trains a stiff model (degree 3, grid 5, {@value #STIFF_ITERATIONS}
+ * iterations, unknown KAN [d, 2, 1], data weight {@value #STIFF_DATA_WEIGHT}) and keeps, by the
+ * discrepancy principle ({@link Discrepancy}), the least flexible of the stiff model and the
+ * stage ends of the full schedule whose data misfit is at most {@value #TAU} sigma; sigma is the
+ * noise level given to the builder or stated by the observations or, if unknown, estimated from
+ * the full schedule's residual as RSS / (N - p) with p its effective parameters. Clean data keep the
+ * full schedule's result, digit for digit. Setting any of the model's size, schedule or data weight
+ * turns the selection off: the caller then chose the model. MLP: [d, 20, 20, 1] tanh for both, one
+ * stage of {@value #MLP_ITERATIONS} iterations, no selection.
+ *
+ * <p>{@value #POINTS} random interior collocation points and a tenth as many on the boundary,
+ * boundary weight {@value Recipes#BOUNDARY_WEIGHT_LM}, seed 0, all processors, no time limit. Same
+ * seed, same digits on any number of threads.
  */
 public final class InverseSolver {
     /** Spline degree of the default KANs. */
@@ -63,36 +71,51 @@ public final class InverseSolver {
      * (0.1 misses the accuracy targets, 1 and 10 meet them; 1 gave the smaller error in a).
      */
     public static final double DATA_WEIGHT = 1;
+    /** Spline degree of the stiff candidate. */
+    static final int STIFF_DEGREE = 3;
+    /** Grid of the stiff candidate. */
+    static final int STIFF_GRID = 5;
+    /** Iterations of the stiff candidate. */
+    static final int STIFF_ITERATIONS = 200;
+    /** Hidden width of the stiff candidate's unknown fields. */
+    static final int STIFF_UNKNOWN_WIDTH = 2;
+    /**
+     * Data weight of the stiff candidate: with the data noisy, the PDE should dominate (measured on
+     * PInv with sigma 0.1: a 1.0e-2 at 0.1 against 1.4e-2 at 1).
+     */
+    static final double STIFF_DATA_WEIGHT = 0.1;
+    /**
+     * The discrepancy ratio tau. Above 1, because the estimate of sigma scatters (relative standard
+     * deviation about 1 / sqrt(2 (N - p)): 1.5 % on PInv's 2,500 observations); well below the ratio
+     * at which a candidate's misfit shows bias: on PInv with sigma 0.01 the stiff candidate misfits
+     * 1.08 sigma and its u error is 5 times the kept model's.
+     */
+    public static final double TAU = 1.05;
+    /** Share of the time limit the stiff candidate may use (it needs about a sixth of the full schedule). */
+    static final double STIFF_TIME_SHARE = 0.2;
 
     private final boolean kan;
-    private final int[] widths;
-    private final int[] unknownWidths;
-    private final int[] grids;
-    private final int unknownGridMax;
-    private final int degree;
-    private final int[] iterations;
+    private final Capacity capacity;
+    private final boolean selecting;
+    private final double noise;
     private final Optimizer optimizer;
     private final int points;
     private final int boundaryPoints;
     private final double boundaryWeight;
-    private final double dataWeight;
     private final long seed;
     private final int threads;
     private final double timeLimit;
 
     private InverseSolver(Builder b) {
         this.kan = b.kan;
-        this.widths = b.widths;
-        this.unknownWidths = b.unknownWidths;
-        this.grids = b.grids;
-        this.unknownGridMax = b.unknownGridMax;
-        this.degree = b.degree;
-        this.iterations = b.iterations;
+        this.capacity = new Capacity(b.widths, b.unknownWidths, b.grids, b.unknownGridMax, b.degree, b.iterations,
+                b.dataWeight);
+        this.selecting = b.kan && !b.fixed;
+        this.noise = b.noise;
         this.optimizer = b.optimizer;
         this.points = b.points;
         this.boundaryPoints = b.boundaryPoints;
         this.boundaryWeight = b.boundaryWeight;
-        this.dataWeight = b.dataWeight;
         this.seed = b.seed;
         this.threads = b.threads;
         this.timeLimit = b.timeLimit;
@@ -113,52 +136,37 @@ public final class InverseSolver {
         return kan;
     }
 
-    /** The data weight. */
+    /** The data weight of the full schedule. */
     public double dataWeight() {
-        return dataWeight;
+        return capacity.dataWeight;
     }
 
-    /** The schedule: one stage per grid size (KAN) or one stage (MLP). */
+    /** Whether the solver selects its model for the noise in the data (see {@link Discrepancy}). */
+    public boolean selectsForNoise() {
+        return selecting;
+    }
+
+    /**
+     * The schedule: with the selection, the stiff candidate's stage first, then one stage per grid
+     * size of the full schedule (KAN); one stage (MLP).
+     */
     public List<Stage> stages() {
         List<Stage> stages = new ArrayList<>();
-        int count = kan ? grids.length : 1;
-        double total = 0;
-        double[] cost = new double[count];
-        for (int s = 0; s < count; s++) {
-            cost[s] = iterations(s) * (kan ? grids[s] + 10 : 1);
-            total += cost[s];
+        if (selecting) {
+            stages.addAll(stiff(2).stages(kan, optimizer));
         }
-        for (int s = 0; s < count; s++) {
-            Stage st = Stage.of(optimizer).withIterations(iterations(s)).withWeight(cost[s] / total);
-            stages.add(kan ? st.withGrid(grids[s]) : st);
-        }
+        stages.addAll(capacity.stages(kan, optimizer));
         return stages;
     }
 
-    private int iterations(int s) {
-        return iterations.length == 1 ? iterations[0] : iterations[s];
-    }
-
-    /** The initial trial function of u for a problem. */
+    /** The initial trial function of u for a problem (full schedule). */
     public TrialFunction initialU(Problem problem) {
-        return network(problem, widths, seed);
+        return capacity.network(problem, kan, capacity.widths, seed, capacity.grids[0]);
     }
 
-    /** The initial trial function of an unknown field (the k-th unknown gets seed + 1 + k). */
+    /** The initial trial function of an unknown field (the k-th unknown gets seed + 1 + k; full schedule). */
     public TrialFunction initialField(Problem problem, int k) {
-        return network(problem, unknownWidths, seed + 1 + k, Math.min(grids[0], unknownGridMax));
-    }
-
-    private TrialFunction network(Problem problem, int[] w, long s) {
-        return network(problem, w, s, grids[0]);
-    }
-
-    private TrialFunction network(Problem problem, int[] w, long s, int grid) {
-        int[] widths = w != null ? w.clone() : kan ? Recipes.kanWidths(problem.dimension()) : Recipes.mlpWidths(problem.dimension());
-        if (kan) {
-            return Recipes.kan(problem, widths, new int[] {grid}, new int[] {degree}, new BasisType[] {BasisType.BSPLINE}, s);
-        }
-        return Recipes.mlp(problem, widths, s);
+        return capacity.field(problem, kan, seed, k);
     }
 
     /** Solves without progress reports. */
@@ -175,8 +183,98 @@ public final class InverseSolver {
     public InverseResult solve(InverseProblem problem, TrainingListener listener) {
         Objects.requireNonNull(listener, "listener");
         Problem p = problem.problem();
+        Run run = new Run(problem, listener);
+        CollocationPoints cp = Collocation.of(points).withBoundaryPoints(boundaryPoints).draw(p.domain(), seed, 0, true);
+        try (ParallelRunner runner = threads > 0 ? new ParallelRunner(threads) : ParallelRunner.forAvailableProcessors()) {
+            if (!selecting) {
+                Fit full = fit(run, capacity, 0, timeLimit, cp, runner, Double.NaN, false);
+                return run.result(full.last(), List.of(full), null, runner);
+            }
+            double given = Double.isNaN(noise) ? problem.observations().noise() : noise;
+            Capacity stiff = stiff(p.dimension());
+            Fit first = fit(run, stiff, 0, STIFF_TIME_SHARE * timeLimit, cp, runner, Double.NaN, false);
+            List<Snapshot> candidates = new ArrayList<>(first.snapshots);
+            Fit full = null;
+            boolean stiffFits = !Double.isNaN(given) && first.last().dataRms <= TAU * given;
+            if (stiffFits) {
+                run.note("the stiff model fits the data to the given noise " + sci(given)
+                        + ": the full schedule is not needed");
+            } else if (!first.stopped) {
+                // with sigma given, the full schedule stops at the first stage that reaches the discrepancy
+                full = fit(run, capacity, first.stages, timeLimit - run.seconds(), cp, runner,
+                        Double.isNaN(given) ? Double.NaN : TAU * given, Double.isNaN(given));
+                candidates.addAll(full.snapshots);
+            }
+            boolean estimated = Double.isNaN(given);
+            double dof = Double.NaN;
+            double sigma = given;
+            if (estimated) {
+                Snapshot flexible = candidates.get(candidates.size() - 1);
+                int n = problem.observations().size();
+                dof = full == null ? Double.NaN : full.dataDegreesOfFreedom;
+                sigma = dof < n - 0.5 ? flexible.dataRms * Math.sqrt(n / (n - dof)) : Double.NaN;
+                if (Double.isNaN(sigma)) {
+                    run.note("cannot estimate the noise: the most flexible model uses " + (Double.isNaN(dof) ? "an unknown number of"
+                            : String.format(Locale.ROOT, "%.1f", dof)) + " effective parameters of " + n
+                            + " observations; kept it (give the noise level to select)");
+                    return run.result(flexible, full == null ? List.of(first) : List.of(first, full), null, runner);
+                }
+            }
+            int chosen = candidates.size() - 1;
+            for (int i = 0; i < candidates.size(); i++) {
+                if (candidates.get(i).dataRms <= TAU * sigma) {
+                    chosen = i;
+                    break;
+                }
+            }
+            List<Discrepancy.Candidate> list = new ArrayList<>();
+            for (Snapshot s : candidates) {
+                list.add(new Discrepancy.Candidate(s.model, s.parameters, s.dataRms));
+            }
+            Discrepancy d = new Discrepancy(sigma, estimated, dof, TAU, list, chosen);
+            run.note(describe(d));
+            Snapshot kept = candidates.get(chosen);
+            return run.result(kept, full == null ? List.of(first) : List.of(first, full), d, runner);
+        }
+    }
+
+    private static String describe(Discrepancy d) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "noise sigma %s (%s); kept %s: data RMS misfit %s = %.3f sigma",
+                sci(d.sigma()), d.estimated() ? String.format(Locale.ROOT, "estimated from the most flexible model's misfit and "
+                        + "its %.1f effective parameters", d.effectiveParameters()) : "given",
+                d.kept().model(), sci(d.kept().dataRms()), d.kept().dataRms() / d.sigma()));
+        if (d.kept().dataRms() > d.tau() * d.sigma()) {
+            b.append(String.format(Locale.ROOT, ", above %.2f sigma: no model fits the data to the given noise level", d.tau()));
+        } else if (d.chosen() > 0) {
+            b.append(String.format(Locale.ROOT, " <= %.2f sigma; the next less flexible model misfits %s (bias)", d.tau(),
+                    sci(d.candidates().get(d.chosen() - 1).dataRms())));
+        } else {
+            b.append(String.format(Locale.ROOT, " <= %.2f sigma%s", d.tau(),
+                    d.candidates().size() > 1 ? "; more flexible models would fit the noise" : ""));
+        }
+        return b.toString();
+    }
+
+    /** The stiff candidate for d dimensions: degree 3, one grid-5 stage, narrow unknowns, PDE-weighted. */
+    private Capacity stiff(int d) {
+        return new Capacity(capacity.widths, new int[] {d, STIFF_UNKNOWN_WIDTH, 1}, new int[] {STIFF_GRID}, Integer.MAX_VALUE,
+                STIFF_DEGREE, new int[] {STIFF_ITERATIONS}, STIFF_DATA_WEIGHT);
+    }
+
+    /**
+     * Trains one model through its stages, keeping the state at each stage end.
+     *
+     * @param offset index of its first stage in {@link #stages()}
+     * @param budget seconds this fit may use (infinite: no limit)
+     * @param enough stop after the first stage whose data misfit is at most this (NaN: never)
+     * @param degreesOfFreedom whether to find the effective parameters of the data at the last stage
+     */
+    private Fit fit(Run run, Capacity c, int offset, double budget, CollocationPoints cp, ParallelRunner runner, double enough,
+                    boolean degreesOfFreedom) {
+        InverseProblem problem = run.problem;
+        Problem p = problem.problem();
         List<Unknown> unknowns = problem.unknowns();
-        TrialFunction u = initialU(p);
+        TrialFunction u = c.network(p, kan, c.widths, seed, c.grids[0]);
         List<TrialFunction> fields = new ArrayList<>();
         double[] scalars = new double[unknowns.size()];
         for (int k = 0; k < unknowns.size(); k++) {
@@ -185,104 +283,110 @@ public final class InverseSolver {
                 fields.add(null);
                 scalars[k] = unknown.outputMap().inverse(unknown.initial());
             } else {
-                fields.add(initialField(p, k));
+                fields.add(c.field(p, kan, seed, k));
             }
         }
         long started = System.nanoTime();
-        CollocationPoints cp = Collocation.of(points).withBoundaryPoints(boundaryPoints).draw(p.domain(), seed, 0, true);
-        List<String> messages = new ArrayList<>();
-        List<HistoryEntry> history = new ArrayList<>();
-        List<StageReport> reports = new ArrayList<>();
-        List<Stage> stages = stages();
-        int done = 0;
-        double loss = Double.NaN;
-        double[] parts = new double[4];
-        QuadratureRule rule = p.domain().quadrature(8, p.dimension() == 1 ? 64 : p.dimension() == 2 ? 16 : 4);
-        ErrorMeasure measure = p.hasExactSolution() ? new ErrorMeasure(p, rule) : null;
-        try (ParallelRunner runner = threads > 0 ? new ParallelRunner(threads) : ParallelRunner.forAvailableProcessors()) {
-            double[] coordinates = cp.interior().coordinates();
-            for (int s = 0; s < stages.size(); s++) {
-                Stage stage = stages.get(s);
-                if (kan && (s > 0 || ((Kan) u).gridSizes()[0] != grids[s])) {
-                    u = extend((Kan) u, grids[s], coordinates);
-                    for (int k = 0; k < fields.size(); k++) {
-                        if (fields.get(k) != null) {
-                            fields.set(k, extend((Kan) fields.get(k), Math.min(grids[s], unknownGridMax), coordinates));
-                        }
-                    }
-                    note(messages, listener, "grid " + grids[s] + ": " + parameterCount(u, fields) + " parameters");
-                }
-                List<int[]> free = new ArrayList<>();
-                for (TrialFunction f : fields) {
-                    free.add(f == null ? null : free(f));
-                }
-                InverseSystem system = new InverseSystem(problem, u, free(u), fields, free, scalars, cp.interior(), cp.boundary(),
-                        boundaryWeight, dataWeight, runner);
-                int parameters = system.dimension();
-                listener.stageStarted(s, stage, describe(u, fields), parameters);
-                long stageStart = System.nanoTime();
-                double cap = stageCap(stages, s, seconds(started));
-                MinimizerRun run = stage.optimizer().start(system, system.currentPoint(), runner);
-                double[] best = run.point().clone();
-                double bestLoss = run.value();
-                int it = 0;
-                StopReason reason = StopReason.ITERATIONS;
-                boolean stop = false;
-                while (it < stage.iterations()) {
-                    if (seconds(stageStart) >= cap) {
-                        reason = StopReason.TIME;
-                        note(messages, listener, String.format(Locale.ROOT,
-                                "stage %d hit its time budget of %.1f s after %d iterations", s, cap, it));
-                        break;
-                    }
-                    if (!run.step()) {
-                        reason = run.leftFiniteNumbers() ? StopReason.DIVERGED : StopReason.NO_PROGRESS;
-                        break;
-                    }
-                    it++;
-                    done++;
-                    if (run.value() <= bestLoss) {
-                        bestLoss = run.value();
-                        System.arraycopy(run.point(), 0, best, 0, best.length);
-                    }
-                    HistoryEntry entry = new HistoryEntry(s, done, seconds(started), run.value(), Double.NaN, parameters);
-                    history.add(entry);
-                    if (!listener.iteration(entry)) {
-                        reason = StopReason.STOPPED;
-                        stop = true;
-                        break;
+        Fit fit = new Fit();
+        List<Stage> stages = c.stages(kan, optimizer);
+        double[] coordinates = cp.interior().coordinates();
+        for (int s = 0; s < stages.size(); s++) {
+            Stage stage = stages.get(s);
+            if (kan && (s > 0 || ((Kan) u).gridSizes()[0] != c.grids[s])) {
+                u = extend((Kan) u, c.grids[s], coordinates);
+                for (int k = 0; k < fields.size(); k++) {
+                    if (fields.get(k) != null) {
+                        fields.set(k, extend((Kan) fields.get(k), Math.min(c.grids[s], c.unknownGridMax), coordinates));
                     }
                 }
-                system.setPoint(best);
-                loss = bestLoss;
-                parts = system.lossParts(best);
-                double rel = measure == null ? Double.NaN : measure.measure(u, runner).relL2();
-                StageReport report = new StageReport(s, stage, it, seconds(stageStart), bestLoss, rel, reason, parameters);
-                reports.add(report);
-                listener.stageFinished(report);
-                if (stop || reason == StopReason.DIVERGED) {
+                run.note("grid " + c.grids[s] + ": " + parameterCount(u, fields) + " parameters");
+            }
+            List<int[]> free = new ArrayList<>();
+            for (TrialFunction f : fields) {
+                free.add(f == null ? null : free(f));
+            }
+            InverseSystem system = new InverseSystem(problem, u, free(u), fields, free, scalars, cp.interior(), cp.boundary(),
+                    boundaryWeight, c.dataWeight, runner);
+            int parameters = system.dimension();
+            String model = describe(u, fields);
+            run.listener.stageStarted(offset + s, stage, model, parameters);
+            long stageStart = System.nanoTime();
+            double cap = stageCap(budget, stages, s, seconds(started));
+            MinimizerRun minimizer = stage.optimizer().start(system, system.currentPoint(), runner);
+            double[] best = minimizer.point().clone();
+            double bestLoss = minimizer.value();
+            int it = 0;
+            StopReason reason = StopReason.ITERATIONS;
+            while (it < stage.iterations()) {
+                if (seconds(stageStart) >= cap) {
+                    reason = StopReason.TIME;
+                    run.note(String.format(Locale.ROOT, "stage %d hit its time budget of %.1f s after %d iterations",
+                            offset + s, cap, it));
+                    break;
+                }
+                if (!minimizer.step()) {
+                    reason = minimizer.leftFiniteNumbers() ? StopReason.DIVERGED : StopReason.NO_PROGRESS;
+                    break;
+                }
+                it++;
+                run.iterations++;
+                if (minimizer.value() <= bestLoss) {
+                    bestLoss = minimizer.value();
+                    System.arraycopy(minimizer.point(), 0, best, 0, best.length);
+                }
+                HistoryEntry entry = new HistoryEntry(offset + s, run.iterations, run.seconds(), minimizer.value(), Double.NaN,
+                        parameters);
+                fit.history.add(entry);
+                if (!run.listener.iteration(entry)) {
+                    reason = StopReason.STOPPED;
+                    fit.stopped = true;
                     break;
                 }
             }
-            List<Identified> identified = new ArrayList<>();
-            for (int k = 0; k < unknowns.size(); k++) {
-                identified.add(fields.get(k) == null ? Identified.scalar(unknowns.get(k), p.dimension(), scalars[k])
-                        : Identified.field(unknowns.get(k), fields.get(k), rule, runner));
+            system.setPoint(best);
+            Snapshot snap = new Snapshot(u.copy(), copies(fields), scalars.clone(), bestLoss, system.lossParts(best),
+                    dataRms(u, problem.observations(), runner), model, parameters);
+            fit.snapshots.add(snap);
+            double rel = run.measure == null ? Double.NaN : run.measure.measure(u, runner).relL2();
+            StageReport report = new StageReport(offset + s, stage, it, seconds(stageStart), bestLoss, rel, reason, parameters);
+            fit.reports.add(report);
+            fit.stages++;
+            run.listener.stageFinished(report);
+            if (degreesOfFreedom && s + 1 == stages.size()) {
+                fit.dataDegreesOfFreedom = system.dataDegreesOfFreedom(best);
             }
-            ErrorMetrics metrics = measure == null ? null : measure.measure(u, runner);
-            Observations obs = problem.observations();
-            double[] fit = org.kanpde.net.Batch.values(u, obs.points(), runner);
-            double ss = 0;
-            for (int j = 0; j < fit.length; j++) {
-                ss += (fit[j] - obs.value(j)) * (fit[j] - obs.value(j));
+            if (fit.stopped || reason == StopReason.DIVERGED) {
+                fit.stopped = true;
+                break;
             }
-            return new InverseResult(new Solution(p, u), identified, metrics, loss, parts, Math.sqrt(ss / fit.length), done,
-                    seconds(started), reports, history, messages);
+            if (snap.dataRms <= enough && s + 1 < stages.size()) {
+                run.note(String.format(Locale.ROOT, "data misfit %s reached %s (tau times the given noise): later stages "
+                        + "would fit the noise", sci(snap.dataRms), sci(enough)));
+                break;
+            }
         }
+        return fit;
     }
 
-    private double stageCap(List<Stage> stages, int s, double elapsed) {
-        if (!Double.isFinite(timeLimit)) {
+    private static double dataRms(TrialFunction u, Observations obs, ParallelRunner runner) {
+        double[] fit = org.kanpde.net.Batch.values(u, obs.points(), runner);
+        double ss = 0;
+        for (int j = 0; j < fit.length; j++) {
+            ss += (fit[j] - obs.value(j)) * (fit[j] - obs.value(j));
+        }
+        return Math.sqrt(ss / fit.length);
+    }
+
+    private static List<TrialFunction> copies(List<TrialFunction> fields) {
+        List<TrialFunction> c = new ArrayList<>();
+        for (TrialFunction f : fields) {
+            c.add(f == null ? null : f.copy());
+        }
+        return c;
+    }
+
+    private double stageCap(double budget, List<Stage> stages, int s, double elapsed) {
+        if (!Double.isFinite(budget)) {
             return Double.POSITIVE_INFINITY;
         }
         double later = 0;
@@ -290,7 +394,7 @@ public final class InverseSolver {
             later += stages.get(t).weight();
         }
         // later stages keep half of their share of the limit
-        return Math.max(0, timeLimit - elapsed - 0.5 * timeLimit * later);
+        return Math.max(0, budget - elapsed - 0.5 * budget * later);
     }
 
     private static Kan extend(Kan k, int g, double[] coordinates) {
@@ -308,11 +412,6 @@ public final class InverseSolver {
             all[i] = i;
         }
         return all;
-    }
-
-    private static void note(List<String> messages, TrainingListener listener, String text) {
-        messages.add(text);
-        listener.message(text);
     }
 
     private static int parameterCount(TrialFunction u, List<TrialFunction> fields) {
@@ -333,8 +432,116 @@ public final class InverseSolver {
         return b.toString();
     }
 
+    private static String sci(double v) {
+        return String.format(Locale.ROOT, "%.3e", v);
+    }
+
     private static double seconds(long since) {
         return (System.nanoTime() - since) * 1e-9;
+    }
+
+    /** The size and schedule of one model: u's and the unknowns' networks, stages, data weight. */
+    private record Capacity(int[] widths, int[] unknownWidths, int[] grids, int unknownGridMax, int degree, int[] iterations,
+                            double dataWeight) {
+        List<Stage> stages(boolean kan, Optimizer optimizer) {
+            List<Stage> stages = new ArrayList<>();
+            int count = kan ? grids.length : 1;
+            double total = 0;
+            double[] cost = new double[count];
+            for (int s = 0; s < count; s++) {
+                cost[s] = iterations(s) * (kan ? grids[s] + 10 : 1);
+                total += cost[s];
+            }
+            for (int s = 0; s < count; s++) {
+                Stage st = Stage.of(optimizer).withIterations(iterations(s)).withWeight(cost[s] / total);
+                stages.add(kan ? st.withGrid(grids[s]) : st);
+            }
+            return stages;
+        }
+
+        private int iterations(int s) {
+            return iterations.length == 1 ? iterations[0] : iterations[s];
+        }
+
+        TrialFunction field(Problem problem, boolean kan, long seed, int k) {
+            return network(problem, kan, unknownWidths, seed + 1 + k, Math.min(grids[0], unknownGridMax));
+        }
+
+        TrialFunction network(Problem problem, boolean kan, int[] w, long s, int grid) {
+            int[] widths = w != null ? w.clone() : kan ? Recipes.kanWidths(problem.dimension()) : Recipes.mlpWidths(problem.dimension());
+            if (kan) {
+                return Recipes.kan(problem, widths, new int[] {grid}, new int[] {degree}, new BasisType[] {BasisType.BSPLINE}, s);
+            }
+            return Recipes.mlp(problem, widths, s);
+        }
+    }
+
+    /** The state at the end of one stage. */
+    private record Snapshot(TrialFunction u, List<TrialFunction> fields, double[] scalars, double loss, double[] parts,
+                            double dataRms, String model, int parameters) {
+    }
+
+    /** One model's training: its stage-end states, history and reports. */
+    private static final class Fit {
+        final List<Snapshot> snapshots = new ArrayList<>();
+        final List<HistoryEntry> history = new ArrayList<>();
+        final List<StageReport> reports = new ArrayList<>();
+        int stages;
+        boolean stopped;
+        /** Effective parameters of the data at the last stage, if asked for and it ran. */
+        double dataDegreesOfFreedom = Double.NaN;
+
+        Snapshot last() {
+            return snapshots.get(snapshots.size() - 1);
+        }
+    }
+
+    /** What one solve shares across its fits: the problem, listener, clock, iteration count, notes. */
+    private static final class Run {
+        final InverseProblem problem;
+        final TrainingListener listener;
+        final long started = System.nanoTime();
+        final List<String> messages = new ArrayList<>();
+        final ErrorMeasure measure;
+        final QuadratureRule rule;
+        int iterations;
+
+        Run(InverseProblem problem, TrainingListener listener) {
+            this.problem = problem;
+            this.listener = listener;
+            Problem p = problem.problem();
+            this.rule = p.domain().quadrature(8, p.dimension() == 1 ? 64 : p.dimension() == 2 ? 16 : 4);
+            this.measure = p.hasExactSolution() ? new ErrorMeasure(p, rule) : null;
+        }
+
+        double seconds() {
+            return InverseSolver.seconds(started);
+        }
+
+        void note(String text) {
+            messages.add(text);
+            listener.message(text);
+        }
+
+        /** The result of a kept state, with the history and stage reports of every fit that ran. */
+        InverseResult result(Snapshot kept, List<Fit> fits, Discrepancy discrepancy, ParallelRunner runner) {
+            Problem p = problem.problem();
+            List<Unknown> unknowns = problem.unknowns();
+            List<Identified> identified = new ArrayList<>();
+            for (int k = 0; k < unknowns.size(); k++) {
+                identified.add(kept.fields.get(k) == null ? Identified.scalar(unknowns.get(k), p.dimension(), kept.scalars[k])
+                        : Identified.field(unknowns.get(k), kept.fields.get(k), rule, runner));
+            }
+            ErrorMetrics metrics = measure == null ? null : measure.measure(kept.u, runner);
+            List<StageReport> reports = new ArrayList<>();
+            List<HistoryEntry> history = new ArrayList<>();
+            for (Fit f : fits) {
+                reports.addAll(f.reports);
+                history.addAll(f.history);
+            }
+            return new InverseResult(new Solution(p, kept.u), identified, metrics, kept.loss, kept.parts, kept.dataRms,
+                    kept.parameters, iterations, seconds(), reports, history, messages, discrepancy);
+        }
     }
 
     /** Builds an {@link InverseSolver}; setters validate and name bad values. */
@@ -354,6 +561,8 @@ public final class InverseSolver {
         private long seed;
         private int threads;
         private double timeLimit = Double.POSITIVE_INFINITY;
+        private double noise = Double.NaN;
+        private boolean fixed;
 
         private Builder(boolean kan) {
             this.kan = kan;
@@ -362,18 +571,21 @@ public final class InverseSolver {
 
         /** Widths of u's network (default [d, 2d+1, 1] for KANs, [d, 20, 20, 1] for MLPs). */
         public Builder widths(int... w) {
+            fixed = true;
             this.widths = w.clone();
             return this;
         }
 
         /** Widths of every unknown field's network (default as for u). */
         public Builder unknownWidths(int... w) {
+            fixed = true;
             this.unknownWidths = w.clone();
             return this;
         }
 
         /** KAN grid sizes, one stage each (each &gt;= 1). */
         public Builder grids(int... g) {
+            fixed = true;
             if (g.length == 0 || Arrays.stream(g).anyMatch(v -> v < 1)) {
                 throw new IllegalArgumentException("grid sizes must be >= 1 and at least one, got " + Arrays.toString(g));
             }
@@ -386,6 +598,7 @@ public final class InverseSolver {
          * a coarser unknown has fewer degrees of freedom for noise to excite.
          */
         public Builder unknownGridMax(int g) {
+            fixed = true;
             if (g < 1) {
                 throw new IllegalArgumentException("unknown grid limit must be >= 1, got " + g);
             }
@@ -395,6 +608,7 @@ public final class InverseSolver {
 
         /** KAN spline degree (&gt;= 1). */
         public Builder degree(int k) {
+            fixed = true;
             if (k < 1) {
                 throw new IllegalArgumentException("spline degree must be >= 1, got " + k);
             }
@@ -404,6 +618,7 @@ public final class InverseSolver {
 
         /** Iterations per stage: one value for all, or one per stage (each &gt;= 0). */
         public Builder iterations(int... n) {
+            fixed = true;
             if (n.length == 0 || Arrays.stream(n).anyMatch(v -> v < 0)) {
                 throw new IllegalArgumentException("iterations must be >= 0, got " + Arrays.toString(n));
             }
@@ -446,10 +661,24 @@ public final class InverseSolver {
 
         /** Weight of the mean squared data misfit (finite, &gt; 0). */
         public Builder dataWeight(double w) {
+            fixed = true;
             if (!(w > 0) || !Double.isFinite(w)) {
                 throw new IllegalArgumentException("data weight must be finite and > 0, got " + w);
             }
             this.dataWeight = w;
+            return this;
+        }
+
+        /**
+         * The standard deviation of the observations' noise, if known (&gt;= 0; overrides the
+         * observations' own statement). The default KAN solve selects its model against it instead of
+         * estimating it.
+         */
+        public Builder noise(double sigma) {
+            if (!(sigma >= 0) || !Double.isFinite(sigma)) {
+                throw new IllegalArgumentException("noise level must be finite and >= 0, got " + sigma);
+            }
+            this.noise = sigma;
             return this;
         }
 

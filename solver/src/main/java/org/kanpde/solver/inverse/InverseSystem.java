@@ -10,6 +10,7 @@ import org.kanpde.net.TrialFunction;
 import org.kanpde.net.parallel.ParallelRunner;
 import org.kanpde.solver.geometry.BoundarySample;
 import org.kanpde.solver.geometry.PointSet;
+import org.kanpde.solver.optim.Cholesky;
 import org.kanpde.solver.optim.LeastSquaresObjective;
 import org.kanpde.solver.problem.BoundaryCondition;
 import org.kanpde.solver.problem.Nonlinearity;
@@ -449,6 +450,64 @@ public final class InverseSystem implements LeastSquaresObjective {
             System.arraycopy(w.rowValue, 0, value, 0, w.count);
             return w.count;
         }, residuals, jtj, jtr);
+    }
+
+    /**
+     * The effective number of parameters that the data rows use at x: the trace of the linearized
+     * hat matrix of the data, tr((J^T J)^-1 J_d^T J_d) with J_d the data rows of J (all rows
+     * weighted as in the loss). A model that interpolates its N observations has N; one whose data
+     * are fixed by the PDE alone has about 0. Then RSS / (N - p) estimates the noise variance
+     * without the downward bias of RSS / N (see {@link Discrepancy}). A ridge of 1e-12 times the mean
+     * diagonal keeps directions that no row fixes from dividing by zero. Costs one n x n
+     * factorization and n triangular solves (in parallel over columns; each column is one task,
+     * so the sum does not depend on the thread count).
+     *
+     * @return the trace, in [0, N]
+     */
+    public double dataDegreesOfFreedom(double[] x) {
+        double[] r = new double[m];
+        double[] jtj = new double[n * n];
+        double[] jtr = new double[n];
+        normalEquations(x, r, jtj, jtr);
+        double[] dtd = new double[n * n];
+        assembly.assemble((i, worker, index, value, residual) -> {
+            Worker w = workers[worker];
+            if (kind[i] != DATA) {
+                residual[0] = 0;
+                return 0;
+            }
+            residual[0] = w.row(i, true);
+            System.arraycopy(w.rowIndex, 0, index, 0, w.count);
+            System.arraycopy(w.rowValue, 0, value, 0, w.count);
+            return w.count;
+        }, r, dtd, jtr);
+        double diagonal = 0;
+        for (int j = 0; j < n; j++) {
+            diagonal += jtj[j * n + j];
+        }
+        double ridge = Math.max(1e-12 * diagonal / n, Double.MIN_NORMAL);
+        for (int j = 0; j < n; j++) {
+            jtj[j * n + j] += ridge;
+        }
+        if (!Cholesky.factorize(jtj, n, runner)) {
+            return Double.NaN;
+        }
+        double[] diagonalOfSolve = new double[n];
+        runner.run(n, 1, (task, start, end, worker) -> {
+            double[] column = new double[n];
+            for (int j = start; j < end; j++) {
+                for (int k = 0; k < n; k++) {
+                    column[k] = dtd[k * n + j];
+                }
+                Cholesky.solve(jtj, n, column);
+                diagonalOfSolve[j] = column[j];
+            }
+        });
+        int observations = 0;
+        for (int i = 0; i < m; i++) {
+            observations += kind[i] == DATA ? 1 : 0;
+        }
+        return Math.max(0, Math.min(observations, sumInOrder(diagonalOfSolve)));
     }
 
     private static double sumInOrder(double[] values) {

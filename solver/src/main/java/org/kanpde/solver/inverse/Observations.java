@@ -14,6 +14,7 @@ public final class Observations {
     private final int dimension;
     private final double[] points;
     private final double[] values;
+    private final double noise;
 
     /**
      * @param dimension d
@@ -45,6 +46,33 @@ public final class Observations {
         this.dimension = dimension;
         this.points = points.clone();
         this.values = values.clone();
+        this.noise = Double.NaN;
+    }
+
+    private Observations(Observations o, double noise) {
+        this.dimension = o.dimension;
+        this.points = o.points;
+        this.values = o.values;
+        this.noise = noise;
+    }
+
+    /**
+     * A copy that states the standard deviation of the observations' noise, when the measuring
+     * process knows it. The inverse solver then selects its model against this sigma instead of
+     * estimating it (see {@link Discrepancy}).
+     *
+     * @throws IllegalArgumentException if sigma is negative or not finite
+     */
+    public Observations withNoise(double sigma) {
+        if (!(sigma >= 0) || !Double.isFinite(sigma)) {
+            throw new IllegalArgumentException("noise level must be finite and >= 0, got " + sigma);
+        }
+        return new Observations(this, sigma);
+    }
+
+    /** The stated noise standard deviation, or NaN if it is not known. */
+    public double noise() {
+        return noise;
     }
 
     /**
@@ -142,6 +170,6 @@ public final class Observations {
 
     @Override
     public String toString() {
-        return size() + " observations in " + dimension + "-D";
+        return size() + " observations in " + dimension + "-D" + (Double.isNaN(noise) ? "" : ", noise sigma " + noise);
     }
 }

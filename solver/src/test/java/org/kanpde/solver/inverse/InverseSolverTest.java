@@ -79,6 +79,61 @@ class InverseSolverTest {
     }
 
     @Test
+    void theDefaultKeepsTheStiffModelForNoisyDataAndTheFullScheduleForCleanData() {
+        // measured (seed 1, 400 points, 60 observations): sigma 0.05 -> the stiff model kept (misfit
+        // 0.053 against the full schedule's 0.039, which fits the noise); clean -> the full schedule
+        Problem p = diffusion1d();
+        Field a = Field.of(z -> 1 / (1 + z[0] * z[0]));
+        Unknown unknown = Unknown.field(Coefficient.DIFFUSION).positive().withBoundary(a).withExact(a);
+        InverseSolver solver = InverseSolver.kan().points(400).seed(1).threads(2).build();
+        assertTrue(solver.selectsForNoise());
+        assertEquals(1 + InverseSolver.KAN_GRIDS.length, solver.stages().size());
+
+        InverseResult noisy = solver.solve(new InverseProblem(p, List.of(unknown), data(p, 60, 0.05)));
+        Discrepancy d = noisy.discrepancy();
+        assertTrue(d.estimated());
+        assertEquals(1 + InverseSolver.KAN_GRIDS.length, d.candidates().size());
+        assertEquals(0, d.chosen(), d.toString());
+        // sigma^2 = RSS / (N - p): the full schedule's misfit alone (0.039) would say 0.039; with
+        // p = 38 of 60 effective parameters the estimate is 0.065, the noise drawn has RMS 0.050
+        double flexible = d.candidates().get(d.candidates().size() - 1).dataRms();
+        assertEquals(flexible * Math.sqrt(60 / (60 - d.effectiveParameters())), d.sigma(), 1e-15);
+        assertTrue(d.effectiveParameters() > 5 && d.effectiveParameters() < 55, "p " + d.effectiveParameters());
+        assertTrue(flexible < 0.045 && d.sigma() > 0.045 && d.sigma() < 0.08, d.toString());
+        assertTrue(d.kept().dataRms() <= InverseSolver.TAU * d.sigma());
+        assertEquals(d.kept().dataRms(), noisy.dataRms(), 0);
+        assertEquals(d.kept().parameters(), noisy.parameters());
+
+        InverseResult clean = solver.solve(new InverseProblem(p, List.of(unknown), data(p, 60, 0)));
+        Discrepancy c = clean.discrepancy();
+        assertEquals(c.candidates().size() - 1, c.chosen(), c.toString());
+        InverseResult full = InverseSolver.kan().grids(InverseSolver.KAN_GRIDS).points(400).seed(1).threads(2).build()
+                .solve(new InverseProblem(p, List.of(unknown), data(p, 60, 0)));
+        assertEquals(full.loss(), clean.loss(), 0, "clean data keep the full schedule's digits");
+        assertEquals(full.identified(Coefficient.DIFFUSION).relL2(), clean.identified(Coefficient.DIFFUSION).relL2(), 0);
+        assertTrue(clean.identified(Coefficient.DIFFUSION).relL2() < 10 * noisy.identified(Coefficient.DIFFUSION).relL2());
+    }
+
+    @Test
+    void aGivenNoiseLevelThatTheStiffModelMeetsSkipsTheFullSchedule() {
+        Problem p = diffusion1d();
+        Unknown unknown = Unknown.field(Coefficient.DIFFUSION).positive();
+        Observations obs = data(p, 60, 0.05).withNoise(0.05);
+        InverseResult r = InverseSolver.kan().points(400).seed(1).threads(2).build()
+                .solve(new InverseProblem(p, List.of(unknown), obs));
+        Discrepancy d = r.discrepancy();
+        assertTrue(!d.estimated() && d.sigma() == 0.05, d.toString());
+        assertEquals(1, d.candidates().size(), "only the stiff model trained: " + d);
+        assertTrue(r.iterations() <= InverseSolver.STIFF_ITERATIONS, "iterations " + r.iterations());
+        // a builder noise level overrides the observations' own; sigma 0 is never met by a noisy fit
+        InverseResult strict = InverseSolver.kan().points(400).iterations(5).seed(1).threads(2).build()
+                .solve(new InverseProblem(p, List.of(unknown), obs));
+        assertEquals(null, strict.discrepancy(), "a caller-chosen schedule turns the selection off");
+        assertThrows(IllegalArgumentException.class, () -> InverseSolver.kan().noise(-1));
+        assertThrows(IllegalArgumentException.class, () -> obs.withNoise(Double.NaN));
+    }
+
+    @Test
     void refusesMissingOrOutsideObservations() {
         Problem p = diffusion1d();
         List<Unknown> a = List.of(Unknown.field(Coefficient.DIFFUSION));

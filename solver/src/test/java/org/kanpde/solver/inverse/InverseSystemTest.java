@@ -155,6 +155,48 @@ class InverseSystemTest {
     }
 
     @Test
+    void theDataDegreesOfFreedomAreTheTraceOfTheDenseHatMatrix() {
+        // rows: 30 PDE residuals and 9 observations (u free on the boundary); 17 + 1 parameters
+        Unknown c = Unknown.scalar(Coefficient.REACTION, 0.5);
+        InverseProblem ip = new InverseProblem(problem(false), List.of(c), observations()).withoutBoundaryConditions();
+        double[] expected = new double[2];
+        double[] found = new double[2];
+        for (int t = 0; t < 2; t++) {
+            InverseSystem s = system(ip, Mlp.tanh(5, 2, 4, 1), Arrays.asList((TrialFunction) null), new double[] {0.5}, t + 1);
+            double[] x = s.currentPoint();
+            int m = s.residualCount();
+            int n = s.dimension();
+            double[] r = new double[m];
+            double[] j = new double[m * n];
+            s.jacobian(x, r, j);
+            org.hipparchus.linear.RealMatrix jac = org.hipparchus.linear.MatrixUtils.createRealMatrix(m, n);
+            for (int i = 0; i < m; i++) {
+                for (int k = 0; k < n; k++) {
+                    jac.setEntry(i, k, j[i * n + k]);
+                }
+            }
+            org.hipparchus.linear.RealMatrix data = jac.getSubMatrix(s.interiorCount(), m - 1, 0, n - 1);
+            org.hipparchus.linear.RealMatrix gram = jac.transpose().multiply(jac);
+            double ridge = 1e-12 * gram.getTrace() / n;
+            for (int k = 0; k < n; k++) {
+                gram.addToEntry(k, k, ridge);
+            }
+            org.hipparchus.linear.RealMatrix hat = new org.hipparchus.linear.CholeskyDecomposition(gram, 1e-14, 1e-300)
+                    .getSolver().solve(data.transpose().multiply(data));
+            expected[t] = hat.getTrace();
+            found[t] = s.dataDegreesOfFreedom(x);
+        }
+        assertEquals(9, m(ip), "observations");
+        assertTrue(expected[0] > 0.5 && expected[0] < 9, "p " + expected[0]);
+        assertEquals(expected[0], found[0], 1e-8 * expected[0]);
+        assertEquals(found[0], found[1], 0, "the same digits on 1 and 2 threads");
+    }
+
+    private static int m(InverseProblem ip) {
+        return ip.observations().size();
+    }
+
+    @Test
     void sumsDoNotDependOnTheThreadCount() {
         Unknown a = Unknown.field(Coefficient.DIFFUSION).positive().withBoundary(A_EXACT);
         InverseProblem ip = new InverseProblem(problem(false), List.of(a), observations());
